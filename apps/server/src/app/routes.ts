@@ -1,0 +1,20 @@
+import type { FastifyInstance, FastifyBaseLogger, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
+import { registerUsersRoutes } from '../modules/identity/users.routes.js';
+import { registerOrganizationsRoutes } from '../modules/organizations/organizations.routes.js';
+import type { AppDependencies } from './dependencies.js';
+import { registerHealthRoutes } from './health.routes.js';
+
+export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type RouteModule = (api: Api, deps: AppDependencies) => Promise<void> | void;
+
+/** The one list of every module's routes, mounted under /api. */
+export const routeModules: RouteModule[] = [
+  registerHealthRoutes,
+  registerAuthRoutes,
+  registerUsersRoutes,
+  registerOrganizationsRoutes,
+  registerAuditRoutes,
+];

@@ -1,0 +1,2 @@
+export { recordAuditEvent, verifyAuditChains, listAuditEvents } from './audit.repository.js';
+export type { AuditActor, AuditEventInput, AuditProblem } from './audit.repository.js';
