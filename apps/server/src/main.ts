@@ -7,7 +7,11 @@ import { isDatabaseEmpty, seedDemoCity } from './seed/demo-city.seed.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config.database.driver === 'postgres' ? config.database : { driver: 'pglite', dataDir: config.database.dataDir });
+  const database = await openDatabase(
+    config.database.driver === 'postgres'
+      ? config.database
+      : { driver: 'pglite', dataDir: config.database.dataDir },
+  );
   await database.migrate();
   const deps = buildDependencies(config, database);
   let seeded = false;
@@ -32,19 +36,29 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
-  const where = database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    database.driver === 'pglite'
+      ? `embedded PGlite in ${config.dataDir}`
+      : 'PostgreSQL (DATABASE_URL)';
   const lines = [
     '',
     `  Vanban is running at ${url}  (API docs: ${url}/api/docs)`,
     `  Database: ${where}${seeded ? ' — demo city seeded' : ''}`,
   ];
   if (config.seed === 'demo') {
-    lines.push(`  Demo logins (password ${DEMO_PASSWORD}): ${demoUsers.slice(0, 6).map((u) => u.username).join(', ')}, … (see README)`);
+    lines.push(
+      `  Demo logins (password ${DEMO_PASSWORD}): ${demoUsers
+        .slice(0, 6)
+        .map((u) => u.username)
+        .join(', ')}, … (see README)`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Vanban could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Vanban could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -13,13 +13,21 @@ export interface AppDependencies {
   policy: { maxFailures: number; lockMs: number; sessionTtlMs: number };
 }
 
-export function buildDependencies(config: AppConfig, database: Database, clock: Clock = systemClock): AppDependencies {
+export function buildDependencies(
+  config: AppConfig,
+  database: Database,
+  clock: Clock = systemClock,
+): AppDependencies {
   return {
     config,
     database,
     db: database.db,
     clock,
     secretBox: createSecretBox(config.secretKey),
-    policy: { maxFailures: config.login.maxFailures, lockMs: config.login.lockMs, sessionTtlMs: config.session.ttlMs },
+    policy: {
+      maxFailures: config.login.maxFailures,
+      lockMs: config.login.lockMs,
+      sessionTtlMs: config.session.ttlMs,
+    },
   };
 }

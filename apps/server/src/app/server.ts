@@ -5,7 +5,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppDependencies } from './dependencies.js';
 import { registerAuthentication } from './hooks/authenticate.js';
 import { registerProblemHandlers } from './hooks/problem.js';
@@ -13,13 +18,28 @@ import { routeModules } from './routes.js';
 
 export const APP_VERSION = '0.1.0';
 
-export async function buildServer(deps: AppDependencies, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildServer(
+  deps: AppDependencies,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+            ],
+          },
     // Honour an incoming request id from a proxy, else make one; it is logged and echoed in problems.
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+      return typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming)
+        ? incoming
+        : randomUUID();
     },
     requestIdHeader: false,
     trustProxy: true,
@@ -35,7 +55,12 @@ export async function buildServer(deps: AppDependencies, options: { logger?: boo
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Vanban API', version: APP_VERSION, description: 'Hệ thống quản lý văn bản và điều hành — document management and city administration.' },
+      info: {
+        title: 'Vanban API',
+        version: APP_VERSION,
+        description:
+          'Hệ thống quản lý văn bản và điều hành — document management and city administration.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'vanban_session' },
@@ -54,8 +79,11 @@ export async function buildServer(deps: AppDependencies, options: { logger?: boo
 
   await app.register(
     async (api) => {
-      for (const register of routeModules) await register(api.withTypeProvider<ZodTypeProvider>(), deps);
-      api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      for (const register of routeModules)
+        await register(api.withTypeProvider<ZodTypeProvider>(), deps);
+      api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
     },
     { prefix: '/api' },
   );

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { isoDateSchema, isoDateTimeSchema, roleSchema, uuidSchema } from '../common/primitives.contract.js';
+import {
+  isoDateSchema,
+  isoDateTimeSchema,
+  roleSchema,
+  uuidSchema,
+} from '../common/primitives.contract.js';
 
 export const loginBodySchema = z.strictObject({
   username: z.string().trim().min(1).max(100),

@@ -5,7 +5,14 @@ export const uuidSchema = z.uuid();
 export const isoDateSchema = z.iso.date();
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
-export const roleValues = ['clerk', 'leader', 'deputy', 'unit_head', 'specialist', 'admin'] as const;
+export const roleValues = [
+  'clerk',
+  'leader',
+  'deputy',
+  'unit_head',
+  'specialist',
+  'admin',
+] as const;
 export const roleSchema = z.enum(roleValues);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, roleSchema, uuidSchema } from '../common/primitives.contract.js';
-import { agencyRefSchema, positionSchema, roleAssignmentSchema, unitRefSchema } from '../auth/auth.contract.js';
+import {
+  agencyRefSchema,
+  positionSchema,
+  roleAssignmentSchema,
+  unitRefSchema,
+} from '../auth/auth.contract.js';
 
 export const usernameSchema = z
   .string()

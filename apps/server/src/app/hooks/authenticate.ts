@@ -1,5 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { authenticate, hasScope, identityErrors, requiredScope, safeEqualCsrf, type Actor } from '../../modules/identity/index.js';
+import {
+  authenticate,
+  hasScope,
+  identityErrors,
+  requiredScope,
+  safeEqualCsrf,
+  type Actor,
+} from '../../modules/identity/index.js';
 import type { AppDependencies } from '../dependencies.js';
 
 export const SESSION_COOKIE = 'vanban_session';
@@ -28,18 +35,34 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDependenci
   app.decorateRequest('actor', null);
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const config = request.routeOptions.config;
-    if (config.auth === 'public' || request.is404 || !request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    if (
+      config.auth === 'public' ||
+      request.is404 ||
+      !request.url.startsWith('/api/') ||
+      request.url.startsWith('/api/docs')
+    )
+      return;
     const header = request.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const sessionToken = bearer === undefined ? request.cookies[SESSION_COOKIE] : undefined;
     const onBehalfOf = request.headers['x-on-behalf-of'];
-    const actor = await authenticate(deps, { bearer, sessionToken, onBehalfOf: typeof onBehalfOf === 'string' ? onBehalfOf : undefined });
+    const actor = await authenticate(deps, {
+      bearer,
+      sessionToken,
+      onBehalfOf: typeof onBehalfOf === 'string' ? onBehalfOf : undefined,
+    });
     if (actor.auth.method === 'token') {
       const needed = requiredScope(request.method, config.admin === true);
-      if (!hasScope(actor.auth.scopes ?? [], needed)) throw identityErrors.tokenScope(`This call needs the "${needed}" scope`);
+      if (!hasScope(actor.auth.scopes ?? [], needed))
+        throw identityErrors.tokenScope(`This call needs the "${needed}" scope`);
     } else if (UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !actor.auth.csrfToken || !safeEqualCsrf(sent, actor.auth.csrfToken)) throw identityErrors.csrfFailed();
+      if (
+        typeof sent !== 'string' ||
+        !actor.auth.csrfToken ||
+        !safeEqualCsrf(sent, actor.auth.csrfToken)
+      )
+        throw identityErrors.csrfFailed();
     }
     request.actor = actor;
   });
@@ -51,5 +74,9 @@ export function requireActor(request: FastifyRequest): Actor {
 }
 
 export function requestMeta(request: FastifyRequest) {
-  return { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? null };
+  return {
+    ip: request.ip,
+    requestId: request.id,
+    userAgent: request.headers['user-agent'] ?? null,
+  };
 }

@@ -31,6 +31,23 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function computeAuditHash(row: AuditHashInput): string {
-  const payload = canonicalJson({ ...row, occurredAt: row.occurredAt.toISOString() });
+  // Only the listed fields: a row read back also carries `id` and `hash`, which are not hashed.
+  const payload = canonicalJson({
+    chain: row.chain,
+    seq: row.seq,
+    occurredAt: row.occurredAt.toISOString(),
+    type: row.type,
+    actorUserId: row.actorUserId,
+    actorName: row.actorName,
+    onBehalfOfUserId: row.onBehalfOfUserId,
+    onBehalfOfName: row.onBehalfOfName,
+    agencyId: row.agencyId,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    data: row.data,
+    ip: row.ip,
+    requestId: row.requestId,
+    prevHash: row.prevHash,
+  });
   return createHash('sha256').update(payload).digest('hex');
 }

@@ -25,10 +25,20 @@ export interface AuditEventInput {
  * Appends an audit event inside the caller's transaction. The chain head row is locked, so events
  * of one chain get consecutive sequence numbers and each row carries the previous row's hash.
  */
-export async function recordAuditEvent(tx: Db, input: AuditEventInput): Promise<{ id: number; hash: string }> {
+export async function recordAuditEvent(
+  tx: Db,
+  input: AuditEventInput,
+): Promise<{ id: number; hash: string }> {
   const chain = input.agencyId ?? 'system';
-  await tx.insert(auditChainHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chain, chain)).for('update');
+  await tx
+    .insert(auditChainHeads)
+    .values({ chain, seq: 0, hash: GENESIS_HASH })
+    .onConflictDoNothing();
+  const [head] = await tx
+    .select()
+    .from(auditChainHeads)
+    .where(eq(auditChainHeads.chain, chain))
+    .for('update');
   if (!head) throw new Error(`audit chain head ${chain} missing`);
   // Millisecond precision: the stored timestamptz(3) must hash the same when read back.
   const occurredAt = new Date(Math.floor(input.occurredAt.getTime()));
@@ -54,7 +64,10 @@ export async function recordAuditEvent(tx: Db, input: AuditEventInput): Promise<
     .insert(auditEvents)
     .values({ ...row, hash })
     .returning({ id: auditEvents.id });
-  await tx.update(auditChainHeads).set({ seq: row.seq, hash }).where(eq(auditChainHeads.chain, chain));
+  await tx
+    .update(auditChainHeads)
+    .set({ seq: row.seq, hash })
+    .where(eq(auditChainHeads.chain, chain));
   return { id: inserted!.id, hash };
 }
 
@@ -112,7 +125,11 @@ export async function verifyAuditChains(
   return { chains: heads.length, events, problems };
 }
 
-function checkRow(r: typeof auditEvents.$inferSelect, expectedSeq: number, prevHash: string): AuditProblem | null {
+function checkRow(
+  r: typeof auditEvents.$inferSelect,
+  expectedSeq: number,
+  prevHash: string,
+): AuditProblem | null {
   if (r.seq !== expectedSeq) {
     return {
       id: r.id,
@@ -123,17 +140,36 @@ function checkRow(r: typeof auditEvents.$inferSelect, expectedSeq: number, prevH
     };
   }
   if (r.prevHash !== prevHash) {
-    return { id: r.id, chain: r.chain, seq: r.seq, problem: 'broken_link', message: `row ${r.id} does not link to the previous row's hash` };
+    return {
+      id: r.id,
+      chain: r.chain,
+      seq: r.seq,
+      problem: 'broken_link',
+      message: `row ${r.id} does not link to the previous row's hash`,
+    };
   }
   if (computeAuditHash(r) !== r.hash) {
-    return { id: r.id, chain: r.chain, seq: r.seq, problem: 'hash_mismatch', message: `row ${r.id} was altered: its content no longer matches its hash` };
+    return {
+      id: r.id,
+      chain: r.chain,
+      seq: r.seq,
+      problem: 'hash_mismatch',
+      message: `row ${r.id} was altered: its content no longer matches its hash`,
+    };
   }
   return null;
 }
 
 export async function listAuditEvents(
   db: Db,
-  filter: { agencyIds: string[] | 'all'; subjectType?: string; subjectId?: string; type?: string; beforeId?: number; limit: number },
+  filter: {
+    agencyIds: string[] | 'all';
+    subjectType?: string;
+    subjectId?: string;
+    type?: string;
+    beforeId?: number;
+    limit: number;
+  },
 ) {
   const conditions = [
     filter.agencyIds === 'all'
@@ -146,5 +182,10 @@ export async function listAuditEvents(
     filter.type ? eq(auditEvents.type, filter.type) : undefined,
     filter.beforeId ? lt(auditEvents.id, filter.beforeId) : undefined,
   ];
-  return db.select().from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.id)).limit(filter.limit);
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.id))
+    .limit(filter.limit);
 }

@@ -8,29 +8,65 @@ import { listAuditEvents, verifyAuditChains } from './audit.repository.js';
 const tags = ['audit'];
 
 export const registerAuditRoutes: RouteModule = (api, deps) => {
-  api.get('/audit/events', { config: { admin: true }, schema: { tags, summary: 'Audit events of the agencies you administer, newest first', querystring: auditListQuerySchema, response: { 200: auditListResponseSchema } } }, async (request) => {
-    const scope = await usersAdmin.administeredAgencyIds(deps, requireActor(request));
-    if (scope.length === 0) throw identityErrors.forbidden();
-    const rows = await listAuditEvents(deps.db, { agencyIds: scope, ...request.query });
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        chain: r.chain,
-        seq: r.seq,
-        occurredAt: r.occurredAt.toISOString(),
-        type: r.type,
-        actor: r.actorUserId ? { id: r.actorUserId, name: r.actorName ?? '' } : null,
-        onBehalfOf: r.onBehalfOfUserId ? { id: r.onBehalfOfUserId, name: r.onBehalfOfName ?? '' } : null,
-        agencyId: r.agencyId,
-        subjectType: r.subjectType,
-        subjectId: r.subjectId,
-        data: r.data,
-      })),
-    };
-  });
+  api.get(
+    '/audit/events',
+    {
+      config: { admin: true },
+      schema: {
+        tags,
+        summary: 'Audit events of the agencies you administer, newest first',
+        querystring: auditListQuerySchema,
+        response: { 200: auditListResponseSchema },
+      },
+    },
+    async (request) => {
+      const scope = await usersAdmin.administeredAgencyIds(deps, requireActor(request));
+      if (scope.length === 0) throw identityErrors.forbidden();
+      const rows = await listAuditEvents(deps.db, { agencyIds: scope, ...request.query });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          chain: r.chain,
+          seq: r.seq,
+          occurredAt: r.occurredAt.toISOString(),
+          type: r.type,
+          actor: r.actorUserId ? { id: r.actorUserId, name: r.actorName ?? '' } : null,
+          onBehalfOf: r.onBehalfOfUserId
+            ? { id: r.onBehalfOfUserId, name: r.onBehalfOfName ?? '' }
+            : null,
+          agencyId: r.agencyId,
+          subjectType: r.subjectType,
+          subjectId: r.subjectId,
+          data: r.data,
+        })),
+      };
+    },
+  );
   api.get(
     '/audit/verify',
-    { config: { admin: true }, schema: { tags, summary: 'Verify every hash chain of the audit trail', response: { 200: z.object({ ok: z.boolean(), chains: z.number(), events: z.number(), problems: z.array(z.object({ id: z.number().nullable(), chain: z.string(), seq: z.number(), problem: z.string(), message: z.string() })) }) } } },
+    {
+      config: { admin: true },
+      schema: {
+        tags,
+        summary: 'Verify every hash chain of the audit trail',
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            chains: z.number(),
+            events: z.number(),
+            problems: z.array(
+              z.object({
+                id: z.number().nullable(),
+                chain: z.string(),
+                seq: z.number(),
+                problem: z.string(),
+                message: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
     async (request) => {
       await usersAdmin.requireDirectoryAdmin(deps, requireActor(request));
       const result = await verifyAuditChains(deps.db);

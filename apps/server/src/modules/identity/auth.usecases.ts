@@ -6,7 +6,14 @@ import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import type { Db } from '../../platform/db/database.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { identityErrors } from './identity.errors.js';
-import { afterFailedLogin, isDelegationActive, isLocked, TOKEN_PREFIX, type Actor, type RoleGrant } from './identity.models.js';
+import {
+  afterFailedLogin,
+  isDelegationActive,
+  isLocked,
+  TOKEN_PREFIX,
+  type Actor,
+  type RoleGrant,
+} from './identity.models.js';
 import { dummyHash, verifyPassword } from './identity.passwords.js';
 import * as repo from './identity.repository.js';
 
@@ -59,7 +66,11 @@ export async function login(
       return { error: identityErrors.invalidCredentials() };
     }
     if (isLocked(user, now)) {
-      await audit('auth.login_refused', { reason: 'locked', lockedUntil: user.lockedUntil!.toISOString() }, user.agencyId);
+      await audit(
+        'auth.login_refused',
+        { reason: 'locked', lockedUntil: user.lockedUntil!.toISOString() },
+        user.agencyId,
+      );
       return { error: lockedError(user.lockedUntil!, now) };
     }
     const passwordOk = await verifyPassword(user.passwordHash, input.password);
@@ -70,13 +81,29 @@ export async function login(
     }
     if (!passwordOk || !totpOk) {
       const next = afterFailedLogin(user, deps.policy, now);
-      await repo.updateUser(tx, user.id, { failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil });
-      await audit('auth.login_failed', { reason: passwordOk ? 'totp_invalid' : 'wrong_password', failures: user.failedLoginCount + 1 }, user.agencyId);
+      await repo.updateUser(tx, user.id, {
+        failedLoginCount: next.failedLoginCount,
+        lockedUntil: next.lockedUntil,
+      });
+      await audit(
+        'auth.login_failed',
+        {
+          reason: passwordOk ? 'totp_invalid' : 'wrong_password',
+          failures: user.failedLoginCount + 1,
+        },
+        user.agencyId,
+      );
       if (next.justLocked) {
-        await audit('auth.locked', { until: next.lockedUntil!.toISOString(), failures: deps.policy.maxFailures }, user.agencyId);
+        await audit(
+          'auth.locked',
+          { until: next.lockedUntil!.toISOString(), failures: deps.policy.maxFailures },
+          user.agencyId,
+        );
         return { error: lockedError(next.lockedUntil!, now) };
       }
-      return { error: passwordOk ? identityErrors.totpInvalid() : identityErrors.invalidCredentials() };
+      return {
+        error: passwordOk ? identityErrors.totpInvalid() : identityErrors.invalidCredentials(),
+      };
     }
     if (user.disabled) {
       await audit('auth.login_refused', { reason: 'disabled' }, user.agencyId);
@@ -96,7 +123,11 @@ export async function login(
       ip: meta.ip,
       userAgent: meta.userAgent ?? null,
     });
-    await audit('auth.login', { method: user.totpEnabled ? 'password+totp' : 'password' }, user.agencyId);
+    await audit(
+      'auth.login',
+      { method: user.totpEnabled ? 'password+totp' : 'password' },
+      user.agencyId,
+    );
     return { result: { sessionToken, csrfToken, expiresAt, userId: user.id } };
   });
   if ('error' in outcome) throw outcome.error;
@@ -105,18 +136,23 @@ export async function login(
 
 function lockedError(until: Date, now: Date) {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return identityErrors.locked(`Try again after ${until.toISOString()}`, { headers: { 'retry-after': String(seconds) } });
+  return identityErrors.locked(`Try again after ${until.toISOString()}`, {
+    headers: { 'retry-after': String(seconds) },
+  });
 }
 
 function verifyTotp(box: SecretBox, sealed: string | null, code: string, now: Date): boolean {
   if (!sealed) return false;
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(box.open(sealed).toString('utf8')) });
+  const totp = new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(box.open(sealed).toString('utf8')),
+  });
   return totp.validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
 }
 
 export async function logout(deps: AuthDeps, actor: Actor, meta: RequestMeta): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    if (actor.auth.sessionIdHash) await repo.revokeSession(tx, actor.auth.sessionIdHash, deps.clock.now());
+    if (actor.auth.sessionIdHash)
+      await repo.revokeSession(tx, actor.auth.sessionIdHash, deps.clock.now());
     await recordAuditEvent(tx, {
       type: 'auth.logout',
       actor: { userId: actor.userId, name: actor.fullName },
@@ -132,43 +168,69 @@ export async function logout(deps: AuthDeps, actor: Actor, meta: RequestMeta): P
 /** Resolves a session cookie or a Bearer token to an actor, optionally acting under a delegation. */
 export async function authenticate(
   deps: Pick<AuthDeps, 'db' | 'clock'>,
-  credentials: { sessionToken?: string | undefined; bearer?: string | undefined; onBehalfOf?: string | undefined },
+  credentials: {
+    sessionToken?: string | undefined;
+    bearer?: string | undefined;
+    onBehalfOf?: string | undefined;
+  },
 ): Promise<Actor> {
   const now = deps.clock.now();
   let userId: string;
   let auth: Actor['auth'];
   if (credentials.bearer !== undefined) {
-    const token = credentials.bearer.startsWith(TOKEN_PREFIX) ? await repo.findTokenByHash(deps.db, sha256Hex(credentials.bearer)) : undefined;
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) throw identityErrors.tokenInvalid();
+    const token = credentials.bearer.startsWith(TOKEN_PREFIX)
+      ? await repo.findTokenByHash(deps.db, sha256Hex(credentials.bearer))
+      : undefined;
+    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now))
+      throw identityErrors.tokenInvalid();
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
       await repo.updateToken(deps.db, token.id, { lastUsedAt: now });
     }
     userId = token.userId;
-    auth = { method: 'token', scopes: token.scopes as TokenScope[], csrfToken: null, expiresAt: token.expiresAt, sessionIdHash: null };
+    auth = {
+      method: 'token',
+      scopes: token.scopes as TokenScope[],
+      csrfToken: null,
+      expiresAt: token.expiresAt,
+      sessionIdHash: null,
+    };
   } else if (credentials.sessionToken !== undefined) {
     const idHash = sha256Hex(credentials.sessionToken);
     const session = await repo.findSession(deps.db, idHash);
     if (!session || session.revokedAt) throw identityErrors.authRequired();
     if (session.expiresAt <= now) throw identityErrors.sessionExpired();
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(deps.db, idHash, now);
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000)
+      await repo.touchSession(deps.db, idHash, now);
     userId = session.userId;
-    auth = { method: 'session', scopes: null, csrfToken: session.csrfToken, expiresAt: session.expiresAt, sessionIdHash: idHash };
+    auth = {
+      method: 'session',
+      scopes: null,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+      sessionIdHash: idHash,
+    };
   } else {
     throw identityErrors.authRequired();
   }
   const user = await repo.findUserById(deps.db, userId);
   if (!user) throw identityErrors.authRequired();
   if (user.disabled) throw identityErrors.userDisabled();
-  const roles: RoleGrant[] = (await repo.rolesOf(deps.db, [user.id])).map((r) => ({ role: r.role, agencyId: r.agencyId, unitId: r.unitId }));
+  const roles: RoleGrant[] = (await repo.rolesOf(deps.db, [user.id])).map((r) => ({
+    role: r.role,
+    agencyId: r.agencyId,
+    unitId: r.unitId,
+  }));
   let onBehalfOf: Actor['onBehalfOf'] = null;
   if (credentials.onBehalfOf) {
     const today = vietnamDate(now);
     const delegation = /^[0-9a-f-]{36}$/i.test(credentials.onBehalfOf)
       ? await repo.activeDelegationBetween(deps.db, credentials.onBehalfOf, user.id, today)
       : undefined;
-    if (!delegation || !isDelegationActive(delegation, today)) throw identityErrors.delegationNotActive();
+    if (!delegation || !isDelegationActive(delegation, today))
+      throw identityErrors.delegationNotActive();
     const from = await repo.findUserById(deps.db, delegation.fromUserId);
-    if (!from || from.disabled) throw identityErrors.delegationNotActive('The delegating user is disabled');
+    if (!from || from.disabled)
+      throw identityErrors.delegationNotActive('The delegating user is disabled');
     // The delegate acts with the delegator's own grants (unit included) for the lent roles only.
     for (const r of await repo.rolesOf(deps.db, [from.id])) {
       if (r.agencyId === delegation.agencyId && delegation.roles.includes(r.role)) {
@@ -177,5 +239,13 @@ export async function authenticate(
     }
     onBehalfOf = { userId: from.id, fullName: from.fullName, delegationId: delegation.id };
   }
-  return { userId: user.id, username: user.username, fullName: user.fullName, agencyId: user.agencyId, roles, onBehalfOf, auth };
+  return {
+    userId: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    agencyId: user.agencyId,
+    roles,
+    onBehalfOf,
+    auth,
+  };
 }

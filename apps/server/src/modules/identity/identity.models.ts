@@ -27,7 +27,9 @@ export function auditActorOf(actor: Actor) {
   return {
     userId: actor.userId,
     name: actor.fullName,
-    onBehalfOf: actor.onBehalfOf ? { userId: actor.onBehalfOf.userId, name: actor.onBehalfOf.fullName } : null,
+    onBehalfOf: actor.onBehalfOf
+      ? { userId: actor.onBehalfOf.userId, name: actor.onBehalfOf.fullName }
+      : null,
   };
 }
 
@@ -43,13 +45,20 @@ export function afterFailedLogin(
 ): { failedLoginCount: number; lockedUntil: Date | null; justLocked: boolean } {
   const failedLoginCount = user.failedLoginCount + 1;
   if (failedLoginCount >= policy.maxFailures) {
-    return { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + policy.lockMs), justLocked: true };
+    return {
+      failedLoginCount: 0,
+      lockedUntil: new Date(now.getTime() + policy.lockMs),
+      justLocked: true,
+    };
   }
   return { failedLoginCount, lockedUntil: null, justLocked: false };
 }
 
 /** Delegation dates are inclusive Vietnam calendar days. */
-export function isDelegationActive(d: { validFrom: string; validTo: string; revokedAt: Date | null }, today: string): boolean {
+export function isDelegationActive(
+  d: { validFrom: string; validTo: string; revokedAt: Date | null },
+  today: string,
+): boolean {
   return d.revokedAt === null && d.validFrom <= today && today <= d.validTo;
 }
 

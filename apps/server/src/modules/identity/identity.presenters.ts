@@ -9,14 +9,26 @@ import * as repo from './identity.repository.js';
 async function loadContext(db: Db, users: repo.UserRow[], extraAgencyIds: string[], today: string) {
   const ids = users.map((u) => u.id);
   const [roles, positions] = await Promise.all([repo.rolesOf(db, ids), repo.positionsOf(db, ids)]);
-  const agencyIds = [...users.map((u) => u.agencyId), ...roles.map((r) => r.agencyId), ...positions.map((p) => p.agencyId), ...extraAgencyIds];
-  const unitIds = [...roles, ...positions].map((r) => r.unitId).filter((x): x is string => x !== null);
-  const [agencies, units] = await Promise.all([findDisplayVersions(db, agencyIds, today), findUnits(db, unitIds)]);
+  const agencyIds = [
+    ...users.map((u) => u.agencyId),
+    ...roles.map((r) => r.agencyId),
+    ...positions.map((p) => p.agencyId),
+    ...extraAgencyIds,
+  ];
+  const unitIds = [...roles, ...positions]
+    .map((r) => r.unitId)
+    .filter((x): x is string => x !== null);
+  const [agencies, units] = await Promise.all([
+    findDisplayVersions(db, agencyIds, today),
+    findUnits(db, unitIds),
+  ]);
   const agencyRef = (id: string) => {
     const v = agencies.get(id);
     return v ? presentAgencyRef(v) : { id, code: '', name: '' };
   };
-  const unitMap = new Map(units.map((u) => [u.id, { id: u.id, agencyId: u.agencyId, code: u.code, name: u.name }]));
+  const unitMap = new Map(
+    units.map((u) => [u.id, { id: u.id, agencyId: u.agencyId, code: u.code, name: u.name }]),
+  );
   const unitRef = (id: string | null) => (id ? (unitMap.get(id) ?? null) : null);
   return { roles, positions, agencyRef, unitRef };
 }
@@ -24,9 +36,25 @@ async function loadContext(db: Db, users: repo.UserRow[], extraAgencyIds: string
 export async function presentUsers(db: Db, users: repo.UserRow[], today: string): Promise<User[]> {
   const ctx = await loadContext(db, users, [], today);
   return users.map((u) => {
-    const roles = ctx.roles.filter((r) => r.userId === u.id).map((r) => ({ id: r.id, role: r.role, agency: ctx.agencyRef(r.agencyId), unit: ctx.unitRef(r.unitId) }));
-    const positions = ctx.positions.filter((p) => p.userId === u.id).map((p) => ({ id: p.id, title: p.title, agency: ctx.agencyRef(p.agencyId), unit: ctx.unitRef(p.unitId) }));
-    const units = [...roles, ...positions].map((x) => x.unit).filter((x): x is NonNullable<typeof x> => x !== null);
+    const roles = ctx.roles
+      .filter((r) => r.userId === u.id)
+      .map((r) => ({
+        id: r.id,
+        role: r.role,
+        agency: ctx.agencyRef(r.agencyId),
+        unit: ctx.unitRef(r.unitId),
+      }));
+    const positions = ctx.positions
+      .filter((p) => p.userId === u.id)
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        agency: ctx.agencyRef(p.agencyId),
+        unit: ctx.unitRef(p.unitId),
+      }));
+    const units = [...roles, ...positions]
+      .map((x) => x.unit)
+      .filter((x): x is NonNullable<typeof x> => x !== null);
     return {
       id: u.id,
       username: u.username,
@@ -45,9 +73,24 @@ export async function presentUsers(db: Db, users: repo.UserRow[], today: string)
   });
 }
 
-export async function presentDelegations(db: Db, rows: repo.DelegationRow[], today: string): Promise<Delegation[]> {
-  const users = new Map((await repo.findUsersByIds(db, rows.flatMap((d) => [d.fromUserId, d.toUserId]))).map((u) => [u.id, u]));
-  const agencies = await findDisplayVersions(db, rows.map((d) => d.agencyId), today);
+export async function presentDelegations(
+  db: Db,
+  rows: repo.DelegationRow[],
+  today: string,
+): Promise<Delegation[]> {
+  const users = new Map(
+    (
+      await repo.findUsersByIds(
+        db,
+        rows.flatMap((d) => [d.fromUserId, d.toUserId]),
+      )
+    ).map((u) => [u.id, u]),
+  );
+  const agencies = await findDisplayVersions(
+    db,
+    rows.map((d) => d.agencyId),
+    today,
+  );
   const userRef = (id: string) => {
     const u = users.get(id);
     return { id, username: u?.username ?? '', fullName: u?.fullName ?? '' };
@@ -73,10 +116,18 @@ export async function presentMe(db: Db, actor: Actor, now: Date): Promise<MeResp
   const user = await repo.findUserById(db, actor.userId);
   if (!user) throw new Error('actor vanished');
   const [view] = await presentUsers(db, [user], today);
-  const delegations = (await repo.delegationsOf(db, user.id, today)).filter((d) => isDelegationActive(d, today));
+  const delegations = (await repo.delegationsOf(db, user.id, today)).filter((d) =>
+    isDelegationActive(d, today),
+  );
   const presented = await presentDelegations(db, delegations, today);
   return {
-    user: { id: user.id, username: user.username, fullName: user.fullName, email: user.email, totpEnabled: user.totpEnabled },
+    user: {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      email: user.email,
+      totpEnabled: user.totpEnabled,
+    },
     agency: view!.agency,
     units: view!.units,
     positions: view!.positions,
@@ -85,7 +136,13 @@ export async function presentMe(db: Db, actor: Actor, now: Date): Promise<MeResp
       given: presented.filter((d) => d.fromUser.id === user.id),
       received: presented.filter((d) => d.toUser.id === user.id),
     },
-    actingFor: actor.onBehalfOf ? { id: actor.onBehalfOf.userId, fullName: actor.onBehalfOf.fullName } : null,
-    auth: { method: actor.auth.method, csrfToken: actor.auth.csrfToken, expiresAt: actor.auth.expiresAt?.toISOString() ?? null },
+    actingFor: actor.onBehalfOf
+      ? { id: actor.onBehalfOf.userId, fullName: actor.onBehalfOf.fullName }
+      : null,
+    auth: {
+      method: actor.auth.method,
+      csrfToken: actor.auth.csrfToken,
+      expiresAt: actor.auth.expiresAt?.toISOString() ?? null,
+    },
   };
 }

@@ -1,18 +1,33 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { apiTokens, delegations, sessions, userPositions, userRoles, users } from './identity.tables.js';
+import {
+  apiTokens,
+  delegations,
+  sessions,
+  userPositions,
+  userRoles,
+  users,
+} from './identity.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type DelegationRow = typeof delegations.$inferSelect;
 export type TokenRow = typeof apiTokens.$inferSelect;
 
-export async function findUserByUsername(db: Db, username: string, forUpdate = false): Promise<UserRow | undefined> {
+export async function findUserByUsername(
+  db: Db,
+  username: string,
+  forUpdate = false,
+): Promise<UserRow | undefined> {
   const q = db.select().from(users).where(eq(users.username, username)).limit(1);
   const [row] = forUpdate ? await q.for('update') : await q;
   return row;
 }
 
-export async function findUserById(db: Db, id: string, forUpdate = false): Promise<UserRow | undefined> {
+export async function findUserById(
+  db: Db,
+  id: string,
+  forUpdate = false,
+): Promise<UserRow | undefined> {
   const q = db.select().from(users).where(eq(users.id, id)).limit(1);
   const [row] = forUpdate ? await q.for('update') : await q;
   return row;
@@ -20,14 +35,21 @@ export async function findUserById(db: Db, id: string, forUpdate = false): Promi
 
 export async function findUsersByIds(db: Db, ids: string[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(users).where(inArray(users.id, [...new Set(ids)]));
+  return db
+    .select()
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
 }
 
 export async function insertUser(db: Db, row: typeof users.$inferInsert): Promise<void> {
   await db.insert(users).values(row);
 }
 
-export async function updateUser(db: Db, id: string, patch: Partial<typeof users.$inferInsert>): Promise<void> {
+export async function updateUser(
+  db: Db,
+  id: string,
+  patch: Partial<typeof users.$inferInsert>,
+): Promise<void> {
   await db.update(users).set(patch).where(eq(users.id, id));
 }
 
@@ -42,7 +64,12 @@ export async function listUsers(
     .where(
       and(
         inArray(users.agencyId, filter.agencyIds),
-        filter.q ? or(ilike(users.username, `%${filter.q}%`), sql`f_unaccent(${users.fullName}) ilike '%' || f_unaccent(${filter.q}) || '%'`) : undefined,
+        filter.q
+          ? or(
+              ilike(users.username, `%${filter.q}%`),
+              sql`f_unaccent(${users.fullName}) ilike '%' || f_unaccent(${filter.q}) || '%'`,
+            )
+          : undefined,
         filter.afterUsername ? gt(users.username, filter.afterUsername) : undefined,
       ),
     )
@@ -61,16 +88,26 @@ export async function positionsOf(db: Db, userIds: string[]) {
 }
 
 export async function insertRole(db: Db, row: typeof userRoles.$inferInsert): Promise<boolean> {
-  const inserted = await db.insert(userRoles).values(row).onConflictDoNothing().returning({ id: userRoles.id });
+  const inserted = await db
+    .insert(userRoles)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: userRoles.id });
   return inserted.length > 0;
 }
 
 export async function deleteRole(db: Db, userId: string, roleId: string) {
-  const [row] = await db.delete(userRoles).where(and(eq(userRoles.id, roleId), eq(userRoles.userId, userId))).returning();
+  const [row] = await db
+    .delete(userRoles)
+    .where(and(eq(userRoles.id, roleId), eq(userRoles.userId, userId)))
+    .returning();
   return row;
 }
 
-export async function insertPosition(db: Db, row: typeof userPositions.$inferInsert): Promise<void> {
+export async function insertPosition(
+  db: Db,
+  row: typeof userPositions.$inferInsert,
+): Promise<void> {
   await db.insert(userPositions).values(row);
 }
 
@@ -88,11 +125,17 @@ export async function touchSession(db: Db, idHash: string, at: Date): Promise<vo
 }
 
 export async function revokeSession(db: Db, idHash: string, at: Date): Promise<void> {
-  await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt)));
 }
 
 export async function revokeSessionsOfUser(db: Db, userId: string, at: Date): Promise<void> {
-  await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 
 export async function insertToken(db: Db, row: typeof apiTokens.$inferInsert): Promise<void> {
@@ -100,19 +143,34 @@ export async function insertToken(db: Db, row: typeof apiTokens.$inferInsert): P
 }
 
 export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenRow | undefined> {
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash)).limit(1);
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, tokenHash))
+    .limit(1);
   return row;
 }
 
 export async function listTokens(db: Db, userId: string): Promise<TokenRow[]> {
-  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.createdAt));
+  return db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(asc(apiTokens.createdAt));
 }
 
-export async function updateToken(db: Db, id: string, patch: Partial<typeof apiTokens.$inferInsert>): Promise<void> {
+export async function updateToken(
+  db: Db,
+  id: string,
+  patch: Partial<typeof apiTokens.$inferInsert>,
+): Promise<void> {
   await db.update(apiTokens).set(patch).where(eq(apiTokens.id, id));
 }
 
-export async function insertDelegation(db: Db, row: typeof delegations.$inferInsert): Promise<void> {
+export async function insertDelegation(
+  db: Db,
+  row: typeof delegations.$inferInsert,
+): Promise<void> {
   await db.insert(delegations).values(row);
 }
 
@@ -122,7 +180,11 @@ export async function findDelegation(db: Db, id: string): Promise<DelegationRow 
 }
 
 /** Delegations touching the user that are not revoked and not over by `today`. */
-export async function delegationsOf(db: Db, userId: string, today: string): Promise<DelegationRow[]> {
+export async function delegationsOf(
+  db: Db,
+  userId: string,
+  today: string,
+): Promise<DelegationRow[]> {
   return db
     .select()
     .from(delegations)
@@ -136,7 +198,12 @@ export async function delegationsOf(db: Db, userId: string, today: string): Prom
     .orderBy(asc(delegations.validFrom));
 }
 
-export async function activeDelegationBetween(db: Db, fromUserId: string, toUserId: string, today: string): Promise<DelegationRow | undefined> {
+export async function activeDelegationBetween(
+  db: Db,
+  fromUserId: string,
+  toUserId: string,
+  today: string,
+): Promise<DelegationRow | undefined> {
   const [row] = await db
     .select()
     .from(delegations)

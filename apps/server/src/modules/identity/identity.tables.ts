@@ -12,7 +12,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import { agencies, units } from '../organizations/organizations.tables.js';
 
-export const role = pgEnum('role', ['clerk', 'leader', 'deputy', 'unit_head', 'specialist', 'admin']);
+export const role = pgEnum('role', [
+  'clerk',
+  'leader',
+  'deputy',
+  'unit_head',
+  'specialist',
+  'admin',
+]);
 
 export const users = pgTable(
   'users',

@@ -6,5 +6,11 @@ export * as account from './account.usecases.js';
 export * as usersAdmin from './users.usecases.js';
 export { presentMe, presentDelegations } from './identity.presenters.js';
 export { hashPassword } from './identity.passwords.js';
-export { findUserByUsername, insertRole, insertPosition, listTokens, delegationsOf } from './identity.repository.js';
+export {
+  findUserByUsername,
+  insertRole,
+  insertPosition,
+  listTokens,
+  delegationsOf,
+} from './identity.repository.js';
 export { safeEqual as safeEqualCsrf } from '../../platform/crypto/tokens.js';

@@ -1,5 +1,11 @@
 export { importDirectory } from './organizations.import.js';
 export { listAgencies, getAgency, exportDirectory, createUnit } from './organizations.usecases.js';
-export { agencySubtreeIds, findDisplayVersions, findUnits, findVersionByCode, listUnits } from './organizations.repository.js';
+export {
+  agencySubtreeIds,
+  findDisplayVersions,
+  findUnits,
+  findVersionByCode,
+  listUnits,
+} from './organizations.repository.js';
 export { presentAgencyRef } from './organizations.presenters.js';
 export { organizationErrors } from './organizations.errors.js';

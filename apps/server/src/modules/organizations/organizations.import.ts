@@ -28,14 +28,25 @@ export async function importDirectory(
   input: { format: 'csv' | 'json'; content: string; dryRun: boolean },
 ): Promise<AgencyImportReport> {
   const { rows, problems } = parseDirectoryFile(input.format, input.content);
-  if (problems.length > 0) throw organizationErrors.importInvalid(summarise(problems), { errors: problems });
+  if (problems.length > 0)
+    throw organizationErrors.importInvalid(summarise(problems), { errors: problems });
   const today = vietnamDate(deps.clock.now());
-  const report: AgencyImportReport = { dryRun: input.dryRun, rows: rows.length, created: 0, newVersions: 0, updated: 0, unchanged: 0, successionsAdded: 0 };
+  const report: AgencyImportReport = {
+    dryRun: input.dryRun,
+    rows: rows.length,
+    created: 0,
+    newVersions: 0,
+    updated: 0,
+    unchanged: 0,
+    successionsAdded: 0,
+  };
   try {
     await deps.db.transaction(async (tx) => {
       const applyProblems = await applyRows(tx, rows, today, report);
-      if (applyProblems.length > 0) throw organizationErrors.importInvalid(summarise(applyProblems), { errors: applyProblems });
-      const changed = report.created + report.newVersions + report.updated + report.successionsAdded;
+      if (applyProblems.length > 0)
+        throw organizationErrors.importInvalid(summarise(applyProblems), { errors: applyProblems });
+      const changed =
+        report.created + report.newVersions + report.updated + report.successionsAdded;
       if (changed > 0) {
         await recordAuditEvent(tx, {
           type: 'agencies.imported',
@@ -61,14 +72,21 @@ function summarise(problems: FieldProblem[]): string {
   return `${problems.length} problem(s); first: ${first?.path}: ${first?.message}`;
 }
 
-async function applyRows(tx: Db, rows: DirectoryRow[], today: string, report: AgencyImportReport): Promise<FieldProblem[]> {
+async function applyRows(
+  tx: Db,
+  rows: DirectoryRow[],
+  today: string,
+  report: AgencyImportReport,
+): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   // Parents may come later in the file: keep applying rows whose parent resolves until none is left.
   let pending = [...rows];
   while (pending.length > 0) {
     const next: DirectoryRow[] = [];
     for (const row of pending) {
-      const parentId = row.parent_code ? await resolveParent(tx, row.parent_code, row.valid_from ?? today) : null;
+      const parentId = row.parent_code
+        ? await resolveParent(tx, row.parent_code, row.valid_from ?? today)
+        : null;
       if (parentId === undefined) {
         next.push(row);
         continue;
@@ -90,40 +108,90 @@ async function applyRows(tx: Db, rows: DirectoryRow[], today: string, report: Ag
   for (const row of rows) {
     for (const ref of row.successorRefs) {
       const effectiveDate = ref.effectiveDate ?? row.valid_to ?? today;
-      const successor = (await repo.findVersionByCode(tx, ref.code, effectiveDate)) ?? (await repo.findLatestVersionByCode(tx, ref.code));
+      const successor =
+        (await repo.findVersionByCode(tx, ref.code, effectiveDate)) ??
+        (await repo.findLatestVersionByCode(tx, ref.code));
       const self = await repo.findLatestVersionByCode(tx, row.code);
       if (!successor || !self) {
-        problems.push({ path: `rows[${row.index}].successors`, message: `successor agency ${ref.code} not found` });
+        problems.push({
+          path: `rows[${row.index}].successors`,
+          message: `successor agency ${ref.code} not found`,
+        });
         continue;
       }
-      const added = await repo.insertSuccession(tx, { id: newId(), predecessorId: self.agencyId, successorId: successor.agencyId, kind: ref.kind, effectiveDate });
+      const added = await repo.insertSuccession(tx, {
+        id: newId(),
+        predecessorId: self.agencyId,
+        successorId: successor.agencyId,
+        kind: ref.kind,
+        effectiveDate,
+      });
       if (added) report.successionsAdded++;
     }
   }
   return problems;
 }
 
-async function resolveParent(tx: Db, parentCode: string, on: string): Promise<string | null | undefined> {
-  const version = (await repo.findVersionByCode(tx, parentCode, on)) ?? (await repo.findVersionByCode(tx, parentCode, null));
+async function resolveParent(
+  tx: Db,
+  parentCode: string,
+  on: string,
+): Promise<string | null | undefined> {
+  const version =
+    (await repo.findVersionByCode(tx, parentCode, on)) ??
+    (await repo.findVersionByCode(tx, parentCode, null));
   return version?.agencyId;
 }
 
-async function applyRow(tx: Db, row: DirectoryRow, parentId: string | null, today: string, report: AgencyImportReport): Promise<void> {
-  const identity = { name: row.name, shortName: row.short_name ?? null, level: row.level, parentAgencyId: parentId };
-  const contact = { address: row.address ?? null, email: row.email ?? null, phone: row.phone ?? null, website: row.website ?? null };
+async function applyRow(
+  tx: Db,
+  row: DirectoryRow,
+  parentId: string | null,
+  today: string,
+  report: AgencyImportReport,
+): Promise<void> {
+  const identity = {
+    name: row.name,
+    shortName: row.short_name ?? null,
+    level: row.level,
+    parentAgencyId: parentId,
+  };
+  const contact = {
+    address: row.address ?? null,
+    email: row.email ?? null,
+    phone: row.phone ?? null,
+    website: row.website ?? null,
+  };
   const existing = row.valid_from
-    ? ((await repo.findVersionByCode(tx, row.code, row.valid_from)) ?? (await repo.findLatestVersionByCode(tx, row.code)))
+    ? ((await repo.findVersionByCode(tx, row.code, row.valid_from)) ??
+      (await repo.findLatestVersionByCode(tx, row.code)))
     : await repo.findLatestVersionByCode(tx, row.code);
   if (!existing) {
     const agencyId = newId();
     await repo.insertAgency(tx, agencyId);
-    await repo.insertVersion(tx, { id: newId(), agencyId, code: row.code, ...identity, ...contact, validFrom: row.valid_from ?? today, validTo: row.valid_to ?? null });
+    await repo.insertVersion(tx, {
+      id: newId(),
+      agencyId,
+      code: row.code,
+      ...identity,
+      ...contact,
+      validFrom: row.valid_from ?? today,
+      validTo: row.valid_to ?? null,
+    });
     report.created++;
     return;
   }
   if (row.valid_from && row.valid_from < existing.validFrom) {
     // An earlier period of an agency we already know: add it to the history before the known one.
-    await repo.insertVersion(tx, { id: newId(), agencyId: existing.agencyId, code: row.code, ...identity, ...contact, validFrom: row.valid_from, validTo: row.valid_to ?? existing.validFrom });
+    await repo.insertVersion(tx, {
+      id: newId(),
+      agencyId: existing.agencyId,
+      code: row.code,
+      ...identity,
+      ...contact,
+      validFrom: row.valid_from,
+      validTo: row.valid_to ?? existing.validFrom,
+    });
     report.newVersions++;
     return;
   }
@@ -136,13 +204,23 @@ async function applyRow(tx: Db, row: DirectoryRow, parentId: string | null, toda
   if (!sameIdentity && effective > existing.validFrom) {
     // A rename, re-levelling or move: close the old version and open a new one from the effective date.
     await repo.updateVersion(tx, existing.id, { validTo: effective });
-    await repo.insertVersion(tx, { id: newId(), agencyId: existing.agencyId, code: row.code, ...identity, ...contact, validFrom: effective, validTo: row.valid_to ?? null });
+    await repo.insertVersion(tx, {
+      id: newId(),
+      agencyId: existing.agencyId,
+      code: row.code,
+      ...identity,
+      ...contact,
+      validFrom: effective,
+      validTo: row.valid_to ?? null,
+    });
     report.newVersions++;
     return;
   }
   const validTo = row.valid_to ?? (row.valid_from ? null : existing.validTo);
   const patch = { ...(sameIdentity ? {} : identity), ...contact, validTo };
-  const changed = Object.entries(patch).some(([k, v]) => existing[k as keyof typeof existing] !== v);
+  const changed = Object.entries(patch).some(
+    ([k, v]) => existing[k as keyof typeof existing] !== v,
+  );
   if (!changed) {
     report.unchanged++;
     return;

@@ -1,5 +1,10 @@
 import { parseAgencyCode } from '@vanban/edxml';
-import { agencyImportRowSchema, successionKindValues, type AgencyImportRow, type SuccessionKind } from '@vanban/contracts';
+import {
+  agencyImportRowSchema,
+  successionKindValues,
+  type AgencyImportRow,
+  type SuccessionKind,
+} from '@vanban/contracts';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { FieldProblem } from '../../platform/errors/app-error.js';
 
@@ -32,13 +37,22 @@ export interface DirectoryRow extends Omit<AgencyImportRow, 'successors'> {
 }
 
 /** `split_into:H26.01@2025-07-01; merged_into:000.00.01.H26` → references. */
-export function parseSuccessors(text: string | undefined): { refs: SuccessorRef[]; problem?: string } {
+export function parseSuccessors(text: string | undefined): {
+  refs: SuccessorRef[];
+  problem?: string;
+} {
   if (!text) return { refs: [] };
   const refs: SuccessorRef[] = [];
-  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([a-z_]+):([^@\s]+)(?:@(\d{4}-\d{2}-\d{2}))?$/.exec(part);
     if (!m || !successionKindValues.includes(m[1] as SuccessionKind)) {
-      return { refs, problem: `"${part}" is not kind:code[@YYYY-MM-DD] with kind one of ${successionKindValues.join(', ')}` };
+      return {
+        refs,
+        problem: `"${part}" is not kind:code[@YYYY-MM-DD] with kind one of ${successionKindValues.join(', ')}`,
+      };
     }
     refs.push({ kind: m[1] as SuccessionKind, code: m[2]!, effectiveDate: m[3] ?? null });
   }
@@ -46,30 +60,50 @@ export function parseSuccessors(text: string | undefined): { refs: SuccessorRef[
 }
 
 export function formatSuccessors(refs: SuccessorRef[]): string {
-  return refs.map((r) => `${r.kind}:${r.code}${r.effectiveDate ? `@${r.effectiveDate}` : ''}`).join(';');
+  return refs
+    .map((r) => `${r.kind}:${r.code}${r.effectiveDate ? `@${r.effectiveDate}` : ''}`)
+    .join(';');
 }
 
 function blankToUndefined(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(record).filter(([, v]) => !(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))),
+    Object.entries(record).filter(
+      ([, v]) => !(v === null || v === undefined || (typeof v === 'string' && v.trim() === '')),
+    ),
   );
 }
 
 /** Parses and validates a directory file; every problem is reported with its row number. */
-export function parseDirectoryFile(format: 'csv' | 'json', content: string): { rows: DirectoryRow[]; problems: FieldProblem[] } {
+export function parseDirectoryFile(
+  format: 'csv' | 'json',
+  content: string,
+): { rows: DirectoryRow[]; problems: FieldProblem[] } {
   let records: Record<string, unknown>[];
   const problems: FieldProblem[] = [];
   try {
     if (format === 'csv') {
-      records = parseCsv(content.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, unknown>[];
+      records = parseCsv(content.replace(/^\uFEFF/, ''), {
+        columns: true,
+        skip_empty_lines: true,
+        trim: true,
+      }) as Record<string, unknown>[];
     } else {
       const parsed: unknown = JSON.parse(content);
       const list = Array.isArray(parsed) ? parsed : (parsed as { agencies?: unknown })?.agencies;
-      if (!Array.isArray(list)) throw new Error('expected an array of agencies (or {"agencies": [...]})');
+      if (!Array.isArray(list))
+        throw new Error('expected an array of agencies (or {"agencies": [...]})');
       records = list as Record<string, unknown>[];
     }
   } catch (error) {
-    return { rows: [], problems: [{ path: 'content', message: `Cannot read the ${format.toUpperCase()} file: ${(error as Error).message}` }] };
+    return {
+      rows: [],
+      problems: [
+        {
+          path: 'content',
+          message: `Cannot read the ${format.toUpperCase()} file: ${(error as Error).message}`,
+        },
+      ],
+    };
   }
   const rows: DirectoryRow[] = [];
   records.forEach((record, i) => {
@@ -77,22 +111,40 @@ export function parseDirectoryFile(format: 'csv' | 'json', content: string): { r
     const result = agencyImportRowSchema.safeParse(blankToUndefined(record ?? {}));
     if (!result.success) {
       for (const issue of result.error.issues) {
-        problems.push({ path: `rows[${index}].${issue.path.join('.')}`, message: issue.message, code: 'agencies.import_invalid' });
+        problems.push({
+          path: `rows[${index}].${issue.path.join('.')}`,
+          message: issue.message,
+          code: 'agencies.import_invalid',
+        });
       }
       return;
     }
     const row = result.data;
     const code = parseAgencyCode(row.code);
-    if (!code.ok) problems.push({ path: `rows[${index}].code`, message: `${row.code}: ${code.message}`, code: 'agencies.code_invalid' });
+    if (!code.ok)
+      problems.push({
+        path: `rows[${index}].code`,
+        message: `${row.code}: ${code.message}`,
+        code: 'agencies.code_invalid',
+      });
     if (row.parent_code) {
       const parent = parseAgencyCode(row.parent_code);
-      if (!parent.ok) problems.push({ path: `rows[${index}].parent_code`, message: `${row.parent_code}: ${parent.message}`, code: 'agencies.code_invalid' });
+      if (!parent.ok)
+        problems.push({
+          path: `rows[${index}].parent_code`,
+          message: `${row.parent_code}: ${parent.message}`,
+          code: 'agencies.code_invalid',
+        });
     }
     if (row.valid_from && row.valid_to && row.valid_to <= row.valid_from) {
-      problems.push({ path: `rows[${index}].valid_to`, message: 'valid_to must be after valid_from' });
+      problems.push({
+        path: `rows[${index}].valid_to`,
+        message: 'valid_to must be after valid_from',
+      });
     }
     const successors = parseSuccessors(row.successors);
-    if (successors.problem) problems.push({ path: `rows[${index}].successors`, message: successors.problem });
+    if (successors.problem)
+      problems.push({ path: `rows[${index}].successors`, message: successors.problem });
     const { successors: _ignored, ...rest } = row;
     rows.push({ ...rest, successorRefs: successors.refs, index });
   });

@@ -10,7 +10,11 @@ export function validOn(asOf: string): SQL {
   return sql`${agencyVersions.validFrom} <= ${asOf} and (${agencyVersions.validTo} is null or ${agencyVersions.validTo} > ${asOf})`;
 }
 
-export async function findVersionsOn(db: Db, agencyIds: string[], asOf: string): Promise<AgencyVersionRow[]> {
+export async function findVersionsOn(
+  db: Db,
+  agencyIds: string[],
+  asOf: string,
+): Promise<AgencyVersionRow[]> {
   if (agencyIds.length === 0) return [];
   return db
     .select()
@@ -19,35 +23,61 @@ export async function findVersionsOn(db: Db, agencyIds: string[], asOf: string):
 }
 
 /** The version valid on `asOf`, or else the latest one (a closed agency keeps its last name). */
-export async function findDisplayVersions(db: Db, agencyIds: string[], asOf: string): Promise<Map<string, AgencyVersionRow>> {
+export async function findDisplayVersions(
+  db: Db,
+  agencyIds: string[],
+  asOf: string,
+): Promise<Map<string, AgencyVersionRow>> {
   const map = new Map<string, AgencyVersionRow>();
   if (agencyIds.length === 0) return map;
   const rows = await db
     .select()
     .from(agencyVersions)
-    .where(and(inArray(agencyVersions.agencyId, [...new Set(agencyIds)]), sql`${agencyVersions.validFrom} <= ${asOf}`))
+    .where(
+      and(
+        inArray(agencyVersions.agencyId, [...new Set(agencyIds)]),
+        sql`${agencyVersions.validFrom} <= ${asOf}`,
+      ),
+    )
     .orderBy(asc(agencyVersions.validFrom));
   for (const r of rows) map.set(r.agencyId, r);
   for (const id of agencyIds) {
     if (!map.has(id)) {
       // Not yet valid on asOf: show its first version rather than nothing.
-      const [first] = await db.select().from(agencyVersions).where(eq(agencyVersions.agencyId, id)).orderBy(asc(agencyVersions.validFrom)).limit(1);
+      const [first] = await db
+        .select()
+        .from(agencyVersions)
+        .where(eq(agencyVersions.agencyId, id))
+        .orderBy(asc(agencyVersions.validFrom))
+        .limit(1);
       if (first) map.set(id, first);
     }
   }
   return map;
 }
 
-export async function findVersionByCode(db: Db, code: string, asOf: string | null): Promise<AgencyVersionRow | undefined> {
+export async function findVersionByCode(
+  db: Db,
+  code: string,
+  asOf: string | null,
+): Promise<AgencyVersionRow | undefined> {
   const [row] = await db
     .select()
     .from(agencyVersions)
-    .where(and(eq(agencyVersions.code, code), asOf === null ? isNull(agencyVersions.validTo) : validOn(asOf)))
+    .where(
+      and(
+        eq(agencyVersions.code, code),
+        asOf === null ? isNull(agencyVersions.validTo) : validOn(asOf),
+      ),
+    )
     .limit(1);
   return row;
 }
 
-export async function findLatestVersionByCode(db: Db, code: string): Promise<AgencyVersionRow | undefined> {
+export async function findLatestVersionByCode(
+  db: Db,
+  code: string,
+): Promise<AgencyVersionRow | undefined> {
   const [row] = await db
     .select()
     .from(agencyVersions)
@@ -58,7 +88,11 @@ export async function findLatestVersionByCode(db: Db, code: string): Promise<Age
 }
 
 export async function listVersionsOf(db: Db, agencyId: string): Promise<AgencyVersionRow[]> {
-  return db.select().from(agencyVersions).where(eq(agencyVersions.agencyId, agencyId)).orderBy(asc(agencyVersions.validFrom));
+  return db
+    .select()
+    .from(agencyVersions)
+    .where(eq(agencyVersions.agencyId, agencyId))
+    .orderBy(asc(agencyVersions.validFrom));
 }
 
 export async function listAllVersions(db: Db, asOf: string | null): Promise<AgencyVersionRow[]> {
@@ -71,7 +105,14 @@ export async function listAllVersions(db: Db, asOf: string | null): Promise<Agen
 
 export async function searchAgencies(
   db: Db,
-  filter: { asOf: string; q?: string; parentId?: string; level?: number; includeClosed?: boolean; limit: number },
+  filter: {
+    asOf: string;
+    q?: string;
+    parentId?: string;
+    level?: number;
+    includeClosed?: boolean;
+    limit: number;
+  },
 ): Promise<AgencyVersionRow[]> {
   const conditions: (SQL | undefined)[] = [
     filter.includeClosed ? undefined : validOn(filter.asOf),
@@ -97,7 +138,12 @@ export async function listSuccessions(db: Db, agencyIds: string[]) {
   return db
     .select()
     .from(agencySuccessions)
-    .where(or(inArray(agencySuccessions.predecessorId, agencyIds), inArray(agencySuccessions.successorId, agencyIds)));
+    .where(
+      or(
+        inArray(agencySuccessions.predecessorId, agencyIds),
+        inArray(agencySuccessions.successorId, agencyIds),
+      ),
+    );
 }
 
 /** Agency ids of `roots` and everything under them, following parents valid on `asOf`. */
@@ -119,16 +165,30 @@ export async function insertAgency(db: Db, id: string): Promise<void> {
   await db.insert(agencies).values({ id });
 }
 
-export async function insertVersion(db: Db, row: typeof agencyVersions.$inferInsert): Promise<void> {
+export async function insertVersion(
+  db: Db,
+  row: typeof agencyVersions.$inferInsert,
+): Promise<void> {
   await db.insert(agencyVersions).values(row);
 }
 
-export async function updateVersion(db: Db, id: string, patch: Partial<typeof agencyVersions.$inferInsert>): Promise<void> {
+export async function updateVersion(
+  db: Db,
+  id: string,
+  patch: Partial<typeof agencyVersions.$inferInsert>,
+): Promise<void> {
   await db.update(agencyVersions).set(patch).where(eq(agencyVersions.id, id));
 }
 
-export async function insertSuccession(db: Db, row: typeof agencySuccessions.$inferInsert): Promise<boolean> {
-  const inserted = await db.insert(agencySuccessions).values(row).onConflictDoNothing().returning({ id: agencySuccessions.id });
+export async function insertSuccession(
+  db: Db,
+  row: typeof agencySuccessions.$inferInsert,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(agencySuccessions)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: agencySuccessions.id });
   return inserted.length > 0;
 }
 
@@ -138,14 +198,21 @@ export async function listUnits(db: Db, agencyId: string): Promise<UnitRow[]> {
 
 export async function findUnits(db: Db, ids: string[]): Promise<UnitRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(units).where(inArray(units.id, [...new Set(ids)]));
+  return db
+    .select()
+    .from(units)
+    .where(inArray(units.id, [...new Set(ids)]));
 }
 
 export async function insertUnit(db: Db, row: typeof units.$inferInsert): Promise<void> {
   await db.insert(units).values(row);
 }
 
-export async function findCurrentUnitByCode(db: Db, agencyId: string, code: string): Promise<UnitRow | undefined> {
+export async function findCurrentUnitByCode(
+  db: Db,
+  agencyId: string,
+  code: string,
+): Promise<UnitRow | undefined> {
   const [row] = await db
     .select()
     .from(units)

@@ -9,58 +9,105 @@ import { organizationErrors } from './organizations.errors.js';
 import { presentAgency, presentVersion, type SuccessionView } from './organizations.presenters.js';
 import * as repo from './organizations.repository.js';
 
-async function withLinks(db: Db, versions: repo.AgencyVersionRow[], asOf: string): Promise<Agency[]> {
+async function withLinks(
+  db: Db,
+  versions: repo.AgencyVersionRow[],
+  asOf: string,
+): Promise<Agency[]> {
   const ids = versions.map((v) => v.agencyId);
   const successions = await repo.listSuccessions(db, ids);
-  const related = [...versions.map((v) => v.parentAgencyId), ...successions.flatMap((s) => [s.predecessorId, s.successorId])].filter(
-    (x): x is string => x !== null,
-  );
+  const related = [
+    ...versions.map((v) => v.parentAgencyId),
+    ...successions.flatMap((s) => [s.predecessorId, s.successorId]),
+  ].filter((x): x is string => x !== null);
   const display = await repo.findDisplayVersions(db, related, asOf);
-  const view = (agencyId: string, kind: SuccessionView['kind'], effectiveDate: string): SuccessionView => {
+  const view = (
+    agencyId: string,
+    kind: SuccessionView['kind'],
+    effectiveDate: string,
+  ): SuccessionView => {
     const v = display.get(agencyId);
     return { kind, agencyId, code: v?.code ?? '', name: v?.name ?? '', effectiveDate };
   };
   return versions.map((v) =>
     presentAgency(v, v.parentAgencyId ? (display.get(v.parentAgencyId)?.code ?? null) : null, {
-      successors: successions.filter((s) => s.predecessorId === v.agencyId).map((s) => view(s.successorId, s.kind, s.effectiveDate)),
-      predecessors: successions.filter((s) => s.successorId === v.agencyId).map((s) => view(s.predecessorId, s.kind, s.effectiveDate)),
+      successors: successions
+        .filter((s) => s.predecessorId === v.agencyId)
+        .map((s) => view(s.successorId, s.kind, s.effectiveDate)),
+      predecessors: successions
+        .filter((s) => s.successorId === v.agencyId)
+        .map((s) => view(s.predecessorId, s.kind, s.effectiveDate)),
     }),
   );
 }
 
 export async function listAgencies(
   deps: { db: Db; clock: Clock },
-  query: { asOf?: string; q?: string; parentId?: string; level?: number; includeClosed?: boolean; limit: number },
+  query: {
+    asOf?: string;
+    q?: string;
+    parentId?: string;
+    level?: number;
+    includeClosed?: boolean;
+    limit: number;
+  },
 ) {
   const asOf = query.asOf ?? vietnamDate(deps.clock.now());
   const versions = await repo.searchAgencies(deps.db, { ...query, asOf });
   return { asOf, items: await withLinks(deps.db, versions, asOf) };
 }
 
-export async function getAgency(deps: { db: Db; clock: Clock }, agencyId: string, asOfInput?: string) {
+export async function getAgency(
+  deps: { db: Db; clock: Clock },
+  agencyId: string,
+  asOfInput?: string,
+) {
   const asOf = asOfInput ?? vietnamDate(deps.clock.now());
   const history = await repo.listVersionsOf(deps.db, agencyId);
   if (history.length === 0) throw organizationErrors.agencyNotFound();
-  const current = (await repo.findDisplayVersions(deps.db, [agencyId], asOf)).get(agencyId) ?? history[history.length - 1]!;
+  const current =
+    (await repo.findDisplayVersions(deps.db, [agencyId], asOf)).get(agencyId) ??
+    history[history.length - 1]!;
   const [agency] = await withLinks(deps.db, [current], asOf);
   const units = await repo.listUnits(deps.db, agencyId);
   return {
     ...agency!,
     history: history.map(presentVersion),
-    units: units.map((u) => ({ id: u.id, code: u.code, name: u.name, parentUnitId: u.parentUnitId, validFrom: u.validFrom, validTo: u.validTo })),
+    units: units.map((u) => ({
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      parentUnitId: u.parentUnitId,
+      validFrom: u.validFrom,
+      validTo: u.validTo,
+    })),
   };
 }
 
 /** Every version (or those valid on `asOf`) as rows of the exchange format. */
-export async function exportDirectory(deps: { db: Db }, options: { format: 'csv' | 'json'; asOf?: string }): Promise<string> {
+export async function exportDirectory(
+  deps: { db: Db },
+  options: { format: 'csv' | 'json'; asOf?: string },
+): Promise<string> {
   const versions = await repo.listAllVersions(deps.db, options.asOf ?? null);
-  const successions = await repo.listSuccessions(deps.db, [...new Set(versions.map((v) => v.agencyId))]);
-  const related = [...versions.map((v) => v.parentAgencyId), ...successions.map((s) => s.successorId)].filter((x): x is string => x !== null);
+  const successions = await repo.listSuccessions(deps.db, [
+    ...new Set(versions.map((v) => v.agencyId)),
+  ]);
+  const related = [
+    ...versions.map((v) => v.parentAgencyId),
+    ...successions.map((s) => s.successorId),
+  ].filter((x): x is string => x !== null);
   const rows = [];
   for (const v of versions) {
     const display = await repo.findDisplayVersions(deps.db, related, v.validFrom);
-    const succ = await repo.findDisplayVersions(deps.db, successions.map((s) => s.successorId), v.validTo ?? vietnamDate(new Date()));
-    const isLast = v.validTo === null || !versions.some((o) => o.agencyId === v.agencyId && o.validFrom > v.validFrom);
+    const succ = await repo.findDisplayVersions(
+      deps.db,
+      successions.map((s) => s.successorId),
+      v.validTo ?? vietnamDate(new Date()),
+    );
+    const isLast =
+      v.validTo === null ||
+      !versions.some((o) => o.agencyId === v.agencyId && o.validFrom > v.validFrom);
     rows.push({
       code: v.code,
       name: v.name,
@@ -78,30 +125,44 @@ export async function exportDirectory(deps: { db: Db }, options: { format: 'csv'
         ? formatSuccessors(
             successions
               .filter((s) => s.predecessorId === v.agencyId)
-              .map((s) => ({ kind: s.kind, code: succ.get(s.successorId)?.code ?? '', effectiveDate: s.effectiveDate })),
+              .map((s) => ({
+                kind: s.kind,
+                code: succ.get(s.successorId)?.code ?? '',
+                effectiveDate: s.effectiveDate,
+              })),
           )
         : '',
     });
   }
   if (options.format === 'json') {
-    const compact = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, val]) => val !== '')));
+    const compact = rows.map((r) =>
+      Object.fromEntries(Object.entries(r).filter(([, val]) => val !== '')),
+    );
     return `${JSON.stringify(compact, null, 2)}\n`;
   }
   return stringify(rows, { header: true, columns: [...directoryColumns] });
 }
 
 export async function createUnit(
-  deps: { db: Db; clock: Clock; actor: AuditActor | null; requestId?: string | null; ip?: string | null },
+  deps: {
+    db: Db;
+    clock: Clock;
+    actor: AuditActor | null;
+    requestId?: string | null;
+    ip?: string | null;
+  },
   agencyId: string,
   input: { code: string; name: string; parentUnitId?: string; validFrom?: string },
 ) {
   return deps.db.transaction(async (tx) => {
     const history = await repo.listVersionsOf(tx, agencyId);
     if (history.length === 0) throw organizationErrors.agencyNotFound();
-    if (await repo.findCurrentUnitByCode(tx, agencyId, input.code)) throw organizationErrors.unitCodeTaken(input.code);
+    if (await repo.findCurrentUnitByCode(tx, agencyId, input.code))
+      throw organizationErrors.unitCodeTaken(input.code);
     if (input.parentUnitId) {
       const [parent] = await repo.findUnits(tx, [input.parentUnitId]);
-      if (!parent || parent.agencyId !== agencyId) throw organizationErrors.unitNotFound('The parent unit is not in this agency');
+      if (!parent || parent.agencyId !== agencyId)
+        throw organizationErrors.unitNotFound('The parent unit is not in this agency');
     }
     const unit = {
       id: newId(),

@@ -42,7 +42,8 @@ function resolveDir(dir: string): string {
 
 function parseKey(raw: string): Buffer {
   const hex = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
-  if (hex.length !== 32) throw new Error('VANBAN_SECRET_KEY must be 32 bytes (64 hex characters or base64)');
+  if (hex.length !== 32)
+    throw new Error('VANBAN_SECRET_KEY must be 32 bytes (64 hex characters or base64)');
   return hex;
 }
 
@@ -66,7 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: e.PORT,
     host: e.HOST,
-    database: e.DATABASE_URL ? { driver: 'postgres', url: e.DATABASE_URL } : { driver: 'pglite', dataDir },
+    database: e.DATABASE_URL
+      ? { driver: 'postgres', url: e.DATABASE_URL }
+      : { driver: 'pglite', dataDir },
     dataDir,
     seed: e.VANBAN_SEED,
     secretKey: e.VANBAN_SECRET_KEY ? parseKey(e.VANBAN_SECRET_KEY) : loadOrCreateKey(dataDir),
@@ -74,8 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ttlMs: e.VANBAN_SESSION_TTL_HOURS * 3600_000,
       cookieSecure: e.VANBAN_COOKIE_SECURE === 'auto' ? 'auto' : e.VANBAN_COOKIE_SECURE === 'true',
     },
-    login: { maxFailures: e.VANBAN_LOGIN_MAX_FAILURES, lockMs: e.VANBAN_LOGIN_LOCK_MINUTES * 60_000 },
-    webDist: e.VANBAN_WEB_DIST ? resolveDir(e.VANBAN_WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
+    login: {
+      maxFailures: e.VANBAN_LOGIN_MAX_FAILURES,
+      lockMs: e.VANBAN_LOGIN_LOCK_MINUTES * 60_000,
+    },
+    webDist: e.VANBAN_WEB_DIST
+      ? resolveDir(e.VANBAN_WEB_DIST)
+      : path.join(repoRoot, 'apps/web/dist'),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -59,7 +59,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const client = await PGlite.create({
       ...(options.dataDir !== null ? { dataDir: path.join(options.dataDir, 'pglite') } : {}),
       extensions: { unaccent, pg_trgm },
-      parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v, [NUMERIC]: (v: string) => Number(v) },
+      parsers: {
+        [INT8]: (v: string) => Number(v),
+        [DATE]: (v: string) => v,
+        [NUMERIC]: (v: string) => Number(v),
+      },
       // Keeps the directory small (639 → 287 MB in stack-notes §1).
       postgresqlconf: ['max_wal_size = 64MB', 'min_wal_size = 32MB'],
     });

@@ -32,7 +32,11 @@ function isAlive(pid: number): boolean {
  */
 export function acquireDataDirLock(dataDir: string): { release: () => void } {
   const lockPath = path.join(dataDir, 'vanban.lock');
-  const content = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() });
+  const content = JSON.stringify({
+    pid: process.pid,
+    host: os.hostname(),
+    since: new Date().toISOString(),
+  });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, content, { flag: 'wx' });
@@ -62,7 +66,10 @@ export function acquireDataDirLock(dataDir: string): { release: () => void } {
 
 function readHolder(lockPath: string): { pid: number; host: string } | null {
   try {
-    const parsed = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as { pid?: unknown; host?: unknown };
+    const parsed = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as {
+      pid?: unknown;
+      host?: unknown;
+    };
     if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') {
       return { pid: parsed.pid, host: parsed.host };
     }
