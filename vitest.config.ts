@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 const pureTests = [
   'packages/*/src/**/*.test.ts',
+  'apps/web/src/**/*.test.ts',
   'apps/server/src/**/*.models.test.ts',
   'apps/server/src/**/*.policies.test.ts',
 ];

@@ -6,7 +6,13 @@ describe('agency electronic codes', () => {
     const r = parseAgencyCode('000.00.00.H26');
     expect(r).toEqual({
       ok: true,
-      value: { code: '000.00.00.H26', form: 'qcvn102', level1: 'H26', groups: ['H26'], impliedLevel: 1 },
+      value: {
+        code: '000.00.00.H26',
+        form: 'qcvn102',
+        level1: 'H26',
+        groups: ['H26'],
+        impliedLevel: 1,
+      },
     });
     const ward = parseAgencyCode('000.12.34.H26');
     expect(ward.ok && ward.value.groups).toEqual(['H26', '34', '12']);
@@ -14,10 +20,17 @@ describe('agency electronic codes', () => {
   });
 
   it('accepts the Decision 20/2020 form with level 1 on the left, up to 35 characters', () => {
-    expect(parseAgencyCode('H26')).toMatchObject({ ok: true, value: { form: 'decision20', impliedLevel: 1 } });
+    expect(parseAgencyCode('H26')).toMatchObject({
+      ok: true,
+      value: { form: 'decision20', impliedLevel: 1 },
+    });
     expect(parseAgencyCode('G09.20')).toMatchObject({ ok: true, value: { groups: ['G09', '20'] } });
     expect(parseAgencyCode('H37.02.02')).toMatchObject({ ok: true, value: { impliedLevel: 3 } });
-    const longest = 'H26.' + Array.from({ length: 6 }, () => '12345').join('.').slice(0, 31);
+    const longest =
+      'H26.' +
+      Array.from({ length: 6 }, () => '12345')
+        .join('.')
+        .slice(0, 31);
     expect(longest.length).toBeLessThanOrEqual(35);
     expect(parseAgencyCode(longest).ok).toBe(true);
   });

@@ -23,15 +23,10 @@ export interface ParsedAgencyCode {
 }
 
 export type AgencyCodeResult =
-  | { ok: true; value: ParsedAgencyCode }
-  | { ok: false; reason: AgencyCodeProblem; message: string };
+  { ok: true; value: ParsedAgencyCode } | { ok: false; reason: AgencyCodeProblem; message: string };
 
 export type AgencyCodeProblem =
-  | 'empty'
-  | 'too_long'
-  | 'invalid_characters'
-  | 'invalid_level1'
-  | 'invalid_structure';
+  'empty' | 'too_long' | 'invalid_characters' | 'invalid_level1' | 'invalid_structure';
 
 export const AGENCY_CODE_MAX_LENGTH = 35;
 

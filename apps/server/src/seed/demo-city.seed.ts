@@ -59,18 +59,16 @@ export async function seedDemoCity(deps: SeedDeps): Promise<{ users: number }> {
         code ? (unitsOfAgency.find((x) => x.code === code)?.id ?? null) : null;
       const id = newId();
       const now = deps.clock.now();
-      await tx
-        .insert(users)
-        .values({
-          id,
-          username: u.username,
-          fullName: u.fullName,
-          email: `${u.username}@demo.vanban.vn`,
-          agencyId: agency,
-          passwordHash,
-          createdAt: now,
-          updatedAt: now,
-        });
+      await tx.insert(users).values({
+        id,
+        username: u.username,
+        fullName: u.fullName,
+        email: `${u.username}@demo.vanban.vn`,
+        agencyId: agency,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      });
       for (const r of u.roles)
         await insertRole(tx, {
           id: newId(),

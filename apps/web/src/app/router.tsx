@@ -1,0 +1,42 @@
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { NotFoundPage, RouteErrorPage } from '../features/errors/StatusPages';
+import { HomePage } from '../features/home/HomePage';
+import { ModulePlaceholder } from '../features/modules/ModulePlaceholder';
+import { navItems } from '../features/shell/navigation';
+import type { ModuleId } from '../features/shell/navigation';
+import { RequireRole } from '../features/shell/RequireRole';
+import { RequireSession } from '../features/shell/RequireSession';
+import { SessionWatcher } from '../features/shell/SessionWatcher';
+
+const moduleRoutes = navItems
+  .filter((item): item is typeof item & { id: ModuleId } => item.id !== 'home')
+  .map((item) => ({
+    path: item.path.slice(1),
+    element: (
+      <RequireRole roles={item.roles}>
+        <ModulePlaceholder module={item.id} />
+      </RequireRole>
+    ),
+  }));
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <SessionWatcher />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        { path: '/login', element: <LoginPage /> },
+        {
+          path: '/',
+          element: <RequireSession />,
+          children: [
+            { index: true, element: <HomePage /> },
+            ...moduleRoutes,
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}
