@@ -12,7 +12,12 @@ import { businessDocTypeFromCode, isPriority, isSteeringType } from './codes.js'
 import { contentTypeForName } from './content-types.js';
 import { parseWireDate, parseWireTimestamp } from './dates.js';
 import { EdxmlError } from './errors.js';
-import { EDXML_NAMESPACE, XMLDSIG_NAMESPACE, XLINK_NAMESPACE } from './namespaces.js';
+import {
+  EDXML_NAMESPACE,
+  XMLDSIG_NAMESPACE,
+  XLINK_NAMESPACE,
+  DOCUMENT_HEADER_ORDER,
+} from './namespaces.js';
 import { normalizeStatusCode } from './status-codes.js';
 import type {
   BusinessDocumentInfo,
@@ -248,22 +253,7 @@ function responseFor(ctx: Ctx, el: Element, path: string): ResponseFor {
 }
 
 // QCVN 102 §1.3 items 1.1–1.14, plus extras deployed builders are known to add (§1.3 [O]).
-const DOCUMENT_HEADER_CHILDREN = new Set([
-  'From',
-  'To',
-  'Code',
-  'PromulgationInfo',
-  'DocumentType',
-  'Subject',
-  'Content',
-  'SignerInfo',
-  'DueDate',
-  'ToPlaces',
-  'OtherInfo',
-  'ResponseFor',
-  'SteeringType',
-  'DocumentId',
-]);
+const DOCUMENT_HEADER_CHILDREN = new Set<string>(DOCUMENT_HEADER_ORDER);
 const KNOWN_EXTRAS = new Set([
   'ReplyFors',
   'ReferenceCodes',

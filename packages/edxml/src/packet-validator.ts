@@ -1,3 +1,4 @@
+import { DOCUMENT_HEADER_ORDER } from './namespaces.js';
 /**
  * Structural validation of a packet against QCVN 102:2016 as reconstructed in standards.md §1
  * (no official XSD is public). Reports every problem instead of stopping at the first; the lenient
@@ -58,28 +59,13 @@ const SEVERITY: Record<ParseIssueCode, ProblemSeverity> = {
 };
 
 // QCVN 102 §1.3: MessageHeader children in the standard's numbering 1.1 → 1.14.
-const DOCUMENT_ORDER = [
-  'From',
-  'To',
-  'Code',
-  'PromulgationInfo',
-  'DocumentType',
-  'Subject',
-  'Content',
-  'SignerInfo',
-  'DueDate',
-  'ToPlaces',
-  'OtherInfo',
-  'ResponseFor',
-  'SteeringType',
-  'DocumentId',
-];
+const DOCUMENT_ORDER: readonly string[] = DOCUMENT_HEADER_ORDER;
 // standards.md §1.6 (status MessageHeader); the standard does not number these, so only a warning.
 const STATUS_ORDER = ['From', 'ResponseFor', 'StaffInfo', 'StatusCode', 'Description', 'Timestamp'];
 
 function checkOrder(
   parent: Element,
-  order: string[],
+  order: readonly string[],
   path: string,
   severity: ProblemSeverity,
   out: ValidationProblem[],
