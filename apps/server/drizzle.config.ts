@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // (the CLI cannot load PGlite extensions — see docs/decisions/0002-migrations-from-code.md).
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/modules/*/*.tables.ts',
+  schema: ['./src/modules/*/*.tables.ts', './src/platform/*/*.tables.ts'],
   out: './migrations',
 });
