@@ -1,7 +1,9 @@
 import { buildDependencies } from './app/dependencies.js';
+import { buildJobHandlers } from './app/jobs.js';
 import { buildServer } from './app/server.js';
 import { loadConfig } from './platform/config/config.js';
 import { openDatabase } from './platform/db/database.js';
+import { createJobWorker } from './platform/jobs/jobs.worker.js';
 import { DEMO_PASSWORD, demoUsers } from './seed/demo-city.data.js';
 import { isDatabaseEmpty, seedDemoCity } from './seed/demo-city.seed.js';
 
@@ -20,6 +22,17 @@ async function main(): Promise<void> {
     seeded = true;
   }
   const app = await buildServer(deps);
+  // Same process as the API: enqueuers nudge it through deps.jobs, so new work starts at once.
+  const worker = createJobWorker({
+    db: deps.db,
+    clock: deps.clock,
+    handlers: buildJobHandlers(deps),
+    logger: app.log,
+    signal: deps.jobs,
+    concurrency: 2,
+    pollMs: 5000,
+  });
+  worker.start();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -28,6 +41,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
     } finally {
+      await worker.stop();
       await database.close();
       process.exit(0);
     }

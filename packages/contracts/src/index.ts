@@ -5,3 +5,6 @@ export * from './auth/auth.contract.js';
 export * from './users/users.contract.js';
 export * from './agencies/agencies.contract.js';
 export * from './audit/audit.contract.js';
+export * from './files/files.contract.js';
+export * from './incoming/incoming.contract.js';
+export * from './calendar/calendar.contract.js';

@@ -208,7 +208,8 @@ export function verifyPacketSignature(
   }
   const sig = new SignedXml({ publicCert: cert.toString(), getCertFromKeyInfo: () => null });
   try {
-    sig.loadSignature(signature);
+    // xml-crypto types its parameter as the DOM Node; xmldom nodes are what it really walks.
+    sig.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
   } catch (e) {
     return result('invalid_signature', {
       ...info,

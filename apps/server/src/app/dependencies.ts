@@ -2,6 +2,11 @@ import { systemClock, type Clock } from '../platform/clock/clock.js';
 import { createSecretBox, type SecretBox } from '../platform/crypto/tokens.js';
 import type { Database, Db } from '../platform/db/database.js';
 import type { AppConfig } from '../platform/config/config.js';
+import { createJobSignal, type JobSignal } from '../platform/jobs/jobs.js';
+import { createLocalDiskStorage } from '../platform/storage/local-disk-storage.js';
+import type { FileStorage } from '../platform/storage/storage.js';
+import type { BlobTextListener, FileAccessRule } from '../modules/files/index.js';
+import { incomingFileAccessRule, onBlobTextReady } from '../modules/incoming/index.js';
 
 /** Everything use cases may need, built once by the composition root and passed in. */
 export interface AppDependencies {
@@ -11,6 +16,13 @@ export interface AppDependencies {
   clock: Clock;
   secretBox: SecretBox;
   policy: { maxFailures: number; lockMs: number; sessionTtlMs: number };
+  storage: FileStorage;
+  /** `jobs.nudge()` after committing an enqueue wakes this process's worker at once. */
+  jobs: JobSignal;
+  /** Who else may read a file besides its uploader; modules push their rules here. */
+  fileAccessRules: FileAccessRule[];
+  /** Called in the transaction that stores a blob's extracted text (search indexing). */
+  blobTextListeners: BlobTextListener[];
 }
 
 export function buildDependencies(
@@ -29,5 +41,9 @@ export function buildDependencies(
       lockMs: config.login.lockMs,
       sessionTtlMs: config.session.ttlMs,
     },
+    storage: createLocalDiskStorage(config.storage.dir),
+    jobs: createJobSignal(),
+    fileAccessRules: [incomingFileAccessRule],
+    blobTextListeners: [onBlobTextReady],
   };
 }

@@ -7,9 +7,13 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerFilesRoutes } from '../modules/files/files.routes.js';
+import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
 import { registerUsersRoutes } from '../modules/identity/users.routes.js';
 import { registerOrganizationsRoutes } from '../modules/organizations/organizations.routes.js';
+import { registerIncomingRoutes } from '../modules/incoming/index.js';
+import { registerNotificationRoutes } from '../modules/notifications/index.js';
 import type { AppDependencies } from './dependencies.js';
 import { registerHealthRoutes } from './health.routes.js';
 
@@ -29,4 +33,8 @@ export const routeModules: RouteModule[] = [
   registerUsersRoutes,
   registerOrganizationsRoutes,
   registerAuditRoutes,
+  registerFilesRoutes,
+  registerCalendarRoutes,
+  registerIncomingRoutes,
+  registerNotificationRoutes,
 ];

@@ -280,6 +280,27 @@ export const demoUsers: DemoUser[] = [
     position: { title: 'Chuyên viên', unit: 'TCBC' },
   },
   {
+    username: 'chuyenvien2.snv',
+    fullName: 'Tạ Minh Sơn',
+    agency: '000.00.02.H26',
+    roles: [{ role: 'specialist', unit: 'TCBC' }],
+    position: { title: 'Chuyên viên', unit: 'TCBC' },
+  },
+  {
+    username: 'truongphong.ccvc.snv',
+    fullName: 'Hồ Thị Quỳnh',
+    agency: '000.00.02.H26',
+    roles: [{ role: 'unit_head', unit: 'CCVC' }],
+    position: { title: 'Trưởng phòng Công chức, viên chức', unit: 'CCVC' },
+  },
+  {
+    username: 'chuyenvien.ccvc.snv',
+    fullName: 'Kiều Văn Tài',
+    agency: '000.00.02.H26',
+    roles: [{ role: 'specialist', unit: 'CCVC' }],
+    position: { title: 'Chuyên viên', unit: 'CCVC' },
+  },
+  {
     username: 'quantri.snv',
     fullName: 'Trịnh Văn Phúc',
     agency: '000.00.02.H26',

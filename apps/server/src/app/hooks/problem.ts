@@ -13,6 +13,7 @@ function send(
     title: string;
     detail?: string | undefined;
     errors?: FieldProblem[] | undefined;
+    extensions?: Record<string, unknown> | undefined;
   },
 ) {
   return reply
@@ -27,6 +28,7 @@ function send(
       instance: request.url,
       requestId: request.id,
       ...(body.errors ? { errors: body.errors } : {}),
+      ...body.extensions,
     });
 }
 
@@ -41,6 +43,7 @@ export function registerProblemHandlers(app: FastifyInstance, options: { spa: bo
         title: error.title,
         detail: error.detail,
         errors: error.errors,
+        extensions: error.extensions,
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

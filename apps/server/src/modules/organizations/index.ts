@@ -5,6 +5,7 @@ export {
   findDisplayVersions,
   findUnits,
   findVersionByCode,
+  findLatestVersionByCode,
   listUnits,
 } from './organizations.repository.js';
 export { presentAgencyRef } from './organizations.presenters.js';

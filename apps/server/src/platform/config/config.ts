@@ -19,6 +19,9 @@ const envSchema = z.object({
   VANBAN_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   VANBAN_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   VANBAN_WEB_DIST: z.string().optional(),
+  /** Where uploaded bytes live (content-addressed). Default `<VANBAN_DATA_DIR>/files`. */
+  VANBAN_STORAGE_DIR: z.string().optional(),
+  VANBAN_MAX_UPLOAD_MB: z.coerce.number().positive().default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,6 +35,8 @@ export interface AppConfig {
   session: { ttlMs: number; cookieSecure: boolean | 'auto' };
   login: { maxFailures: number; lockMs: number };
   webDist: string;
+  storage: { dir: string };
+  upload: { maxBytes: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -84,6 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: e.VANBAN_WEB_DIST
       ? resolveDir(e.VANBAN_WEB_DIST)
       : path.join(repoRoot, 'apps/web/dist'),
+    storage: {
+      dir: e.VANBAN_STORAGE_DIR ? resolveDir(e.VANBAN_STORAGE_DIR) : path.join(dataDir, 'files'),
+    },
+    upload: { maxBytes: Math.floor(e.VANBAN_MAX_UPLOAD_MB * 1024 * 1024) },
     logLevel: e.LOG_LEVEL,
   };
 }

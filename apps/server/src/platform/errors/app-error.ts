@@ -12,6 +12,8 @@ export class AppError extends Error {
   readonly detail: string | undefined;
   readonly errors: FieldProblem[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** Extra problem members (RFC 9457 §3.2), e.g. the documents a duplicate collides with. */
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(options: {
     code: string;
@@ -20,6 +22,7 @@ export class AppError extends Error {
     detail?: string;
     errors?: FieldProblem[];
     headers?: Record<string, string>;
+    extensions?: Record<string, unknown>;
     cause?: unknown;
   }) {
     super(options.detail ?? options.title, { cause: options.cause });
@@ -30,6 +33,7 @@ export class AppError extends Error {
     this.detail = options.detail;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.extensions = options.extensions;
   }
 }
 
@@ -39,8 +43,14 @@ export function isAppError(error: unknown): error is AppError {
 
 /** Per-module error factory: `createError('agencies.not_found', 404, 'Agency not found')`. */
 export function defineError(code: string, status: number, title: string) {
-  return (detail?: string, extra?: { errors?: FieldProblem[]; headers?: Record<string, string> }) =>
-    new AppError({ code, status, title, ...(detail !== undefined ? { detail } : {}), ...extra });
+  return (
+    detail?: string,
+    extra?: {
+      errors?: FieldProblem[];
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+    },
+  ) => new AppError({ code, status, title, ...(detail !== undefined ? { detail } : {}), ...extra });
 }
 
 export const commonErrors = {

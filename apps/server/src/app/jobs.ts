@@ -1,0 +1,20 @@
+import { filesJobs } from '../modules/files/files.jobs.js';
+import type { JobHandlers } from '../platform/jobs/jobs.js';
+import type { AppDependencies } from './dependencies.js';
+
+/** A module's background job handlers by kind, built from the app's dependencies. */
+export type JobModule = (deps: AppDependencies) => JobHandlers;
+
+/** The one list of every module's job handlers, run by the worker in main.ts. */
+export const jobModules: JobModule[] = [filesJobs];
+
+export function buildJobHandlers(deps: AppDependencies): JobHandlers {
+  const handlers: JobHandlers = {};
+  for (const build of jobModules) {
+    for (const [kind, handler] of Object.entries(build(deps))) {
+      if (handlers[kind]) throw new Error(`Two handlers for job kind ${kind}`);
+      handlers[kind] = handler;
+    }
+  }
+  return handlers;
+}

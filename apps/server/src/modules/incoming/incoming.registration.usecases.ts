@@ -1,0 +1,371 @@
+import type { Due, RegisterIncomingBody, Secrecy } from '@vanban/contracts';
+import { sql } from 'drizzle-orm';
+import { vietnamDate } from '../../platform/clock/clock.js';
+import { queryRows, type Db } from '../../platform/db/database.js';
+import { newId } from '../../platform/db/ids.js';
+import { loadFilesForAttach } from '../files/index.js';
+import type { Actor, RequestMeta } from '../identity/index.js';
+import { findUnits } from '../organizations/index.js';
+import { allocateNumber } from '../registers/index.js';
+import { incomingErrors } from './incoming.errors.js';
+import { resolveMetadata, type MetadataInput, type ResolvedMetadata } from './incoming.metadata.js';
+import { actorScope, nextDocumentState, registeringAgency, yearOf } from './incoming.models.js';
+import { isClerkOf } from './incoming.policies.js';
+import * as repo from './incoming.repository.js';
+import { createAssignmentInStep } from './incoming.workflow.usecases.js';
+import {
+  auditStep,
+  inDocumentStep,
+  notifyAbout,
+  type IncomingDeps,
+  type StepContext,
+} from './incoming.usecase-kit.js';
+
+type SubmitTarget =
+  { userId: string; note?: string | undefined } | { unitId: string; note?: string | undefined };
+
+async function checkDuplicates(
+  tx: Db,
+  agencyId: string,
+  m: ResolvedMetadata,
+  confirmed: boolean,
+  excludeId?: string,
+) {
+  const dups = await repo.findDuplicates(tx, {
+    agencyId,
+    referenceKey: m.referenceKey,
+    year: yearOf(m.issueDate),
+    senderAgencyId: m.senderAgencyId,
+    senderName: m.senderName,
+    ...(excludeId ? { excludeId } : {}),
+  });
+  if (dups.length > 0 && !confirmed)
+    throw incomingErrors.duplicate(
+      `${m.reference} from ${m.senderName} is already registered; send confirmDuplicate to register it again`,
+      {
+        extensions: {
+          duplicates: dups.map((d) => ({
+            id: d.id,
+            reference: d.reference,
+            arrivalNumber: d.arrival_number,
+          })),
+        },
+      },
+    );
+  return dups.length > 0;
+}
+
+/** Number in the year's incoming series; confidential documents have their own (Art. 22). */
+async function takeArrivalNumber(tx: Db, agencyId: string, secrecy: Secrecy, now: Date) {
+  return allocateNumber(
+    tx,
+    {
+      agencyId,
+      year: yearOf(vietnamDate(now)),
+      series: secrecy === 'normal' ? 'incoming' : 'incoming_secret',
+    },
+    now,
+  );
+}
+
+async function attachUploaded(
+  ctx: Pick<StepContext, 'tx' | 'scope' | 'now' | 'actor'>,
+  documentId: string,
+  fileIds: string[],
+  role: 'main' | 'handling',
+  assignmentId: string | null,
+) {
+  if (fileIds.length === 0) return [];
+  const files = await loadFilesForAttach(ctx.tx, ctx.scope.userIds, fileIds);
+  await repo.attachFiles(
+    ctx.tx,
+    documentId,
+    files,
+    { role, addedBy: ctx.actor.userId, assignmentId },
+    ctx.now,
+  );
+  await repo.refreshContentText(ctx.tx, [documentId]);
+  return files;
+}
+
+/** A paper (or e-mailed) document registered by the clerk: it gets its arrival number at once. */
+export async function registerIncoming(
+  deps: IncomingDeps,
+  actor: Actor,
+  body: RegisterIncomingBody,
+  meta: RequestMeta,
+): Promise<string> {
+  const scope = actorScope(actor);
+  const agencyId = registeringAgency(actor, scope);
+  if (!agencyId) throw incomingErrors.forbidden('Only a clerk (văn thư) registers documents');
+  const now = deps.clock.now();
+  const today = vietnamDate(now);
+  const m = await resolveMetadata(deps.db, body, today);
+  const id = newId();
+  await deps.db.transaction(async (tx) => {
+    const duplicate = await checkDuplicates(tx, agencyId, m, body.confirmDuplicate);
+    const { registerId, number } = await takeArrivalNumber(tx, agencyId, m.secrecy, now);
+    await repo.insertDocument(tx, {
+      id,
+      agencyId,
+      state: 'registered',
+      source: 'paper',
+      ...m,
+      registerId,
+      arrivalNumber: number,
+      arrivalDate: today,
+      receivedAt: now,
+      registeredAt: now,
+      registeredBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await repo.grantAccess(tx, id, [
+      { principalId: actor.userId, named: true, reason: 'registered' },
+    ]);
+    const ctx = { tx, actor, scope, now, today, meta };
+    const files = await attachUploaded(ctx, id, body.fileIds, 'main', null);
+    if (m.pageCount === null && files[0]?.pageCount)
+      await repo.updateDocument(tx, id, { pageCount: files[0].pageCount });
+    const doc = await repo.lockDocument(tx, id);
+    if (!doc) throw new Error('registered document vanished');
+    await auditStep(ctx, doc, 'incoming.registered', {
+      arrivalNumber: number,
+      reference: m.reference,
+      sender: m.senderName,
+      duplicateConfirmed: duplicate,
+      files: files.map((f) => f.id),
+    });
+    if (body.submitTo) await submitInStep({ ...ctx, doc }, body.submitTo);
+  });
+  return id;
+}
+
+export interface IntakeInput {
+  agencyId: string;
+  source: 'internal' | 'hub' | 'email';
+  sourceRef: string;
+  metadata: Partial<MetadataInput> & {
+    senderName: string;
+    senderAgencyId?: string | null;
+    senderCode?: string | null;
+  };
+  fileIds: string[];
+  uploadedBy: string;
+}
+
+/**
+ * Another agency's document arrives (issued inside this instance, or from the exchange hub): it
+ * waits in the clerks' "to register" list with its metadata prefilled. No arrival number yet —
+ * documents the clerk has not registered impose no duty to act (Decree 30 Art. 21).
+ */
+export async function receiveDocument(tx: Db, input: IntakeInput, now: Date): Promise<string> {
+  const id = newId();
+  const md = input.metadata;
+  await repo.insertDocument(tx, {
+    id,
+    agencyId: input.agencyId,
+    state: 'received',
+    source: input.source,
+    sourceRef: input.sourceRef,
+    senderAgencyId: md.senderAgencyId ?? null,
+    senderCode: md.senderCode ?? null,
+    senderName: md.senderName,
+    number: '',
+    notation: '',
+    reference: md.reference ?? '',
+    referenceKey: '',
+    issueDate: md.issueDate ?? vietnamDate(now),
+    docType: md.docType ?? 'official_letter',
+    subject: md.subject ?? '',
+    signerName: md.signerName ?? null,
+    signerPosition: md.signerPosition ?? null,
+    urgency: md.urgency ?? 'normal',
+    secrecy: 'normal',
+    pageCount: md.pageCount ?? null,
+    intake: md,
+    receivedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await repo.attachFiles(
+    tx,
+    id,
+    input.fileIds.map((f) => ({ id: f })),
+    { role: 'main', addedBy: input.uploadedBy, assignmentId: null },
+    now,
+  );
+  await repo.refreshContentText(tx, [id]);
+  const clerks = await queryRows<{ user_id: string }>(
+    tx,
+    sql`select distinct r.user_id from user_roles r join users u on u.id = r.user_id
+        where r.agency_id = ${input.agencyId} and r.role = 'clerk' and not u.disabled`,
+  );
+  await notifyAbout(
+    { tx, now },
+    {
+      id,
+      urgency: md.urgency ?? 'normal',
+      reference: md.reference ?? '',
+      subject: md.subject ?? '',
+    },
+    clerks.map((c) => c.user_id),
+    'incoming.received',
+  );
+  return id;
+}
+
+export type RegisterReceivedBody = Partial<MetadataInput> & {
+  fileIds: string[];
+  confirmDuplicate: boolean;
+  submitTo?: SubmitTarget | undefined;
+};
+
+/** The clerk checks and registers a delivered document; corrections override the prefill. */
+export async function registerReceived(
+  deps: IncomingDeps,
+  actor: Actor,
+  documentId: string,
+  body: RegisterReceivedBody,
+  meta: RequestMeta,
+) {
+  await inDocumentStep(deps, actor, documentId, meta, async (ctx) => {
+    const { doc } = ctx;
+    if (!isClerkOf(ctx.scope, doc)) throw incomingErrors.forbidden();
+    const state = nextDocumentState(doc.state, 'register');
+    const input: MetadataInput = {
+      sender:
+        body.sender ?? (doc.senderCode ? { agencyCode: doc.senderCode } : { name: doc.senderName }),
+      reference: body.reference ?? doc.reference,
+      issueDate: body.issueDate ?? doc.issueDate,
+      docType: body.docType ?? doc.docType,
+      subject: body.subject ?? doc.subject,
+      signerName: body.signerName ?? doc.signerName ?? undefined,
+      signerPosition: body.signerPosition ?? doc.signerPosition ?? undefined,
+      urgency: body.urgency ?? doc.urgency,
+      secrecy: body.secrecy ?? doc.secrecy,
+      pageCount: body.pageCount ?? doc.pageCount ?? undefined,
+      due: body.due ?? (doc.dueDate ? ({ date: doc.dueDate } satisfies Due) : undefined),
+      notes: body.notes ?? doc.notes ?? undefined,
+    };
+    const m = await resolveMetadata(ctx.tx, input, ctx.today);
+    const duplicate = await checkDuplicates(ctx.tx, doc.agencyId, m, body.confirmDuplicate, doc.id);
+    const { registerId, number } = await takeArrivalNumber(
+      ctx.tx,
+      doc.agencyId,
+      m.secrecy,
+      ctx.now,
+    );
+    await repo.updateDocument(ctx.tx, doc.id, {
+      ...m,
+      state,
+      registerId,
+      arrivalNumber: number,
+      arrivalDate: ctx.today,
+      registeredAt: ctx.now,
+      registeredBy: ctx.actor.userId,
+      updatedAt: ctx.now,
+    });
+    await repo.grantAccess(ctx.tx, doc.id, [
+      { principalId: ctx.actor.userId, named: true, reason: 'registered' },
+    ]);
+    await attachUploaded(ctx, doc.id, body.fileIds, 'main', null);
+    await auditStep(ctx, doc, 'incoming.registered', {
+      arrivalNumber: number,
+      reference: m.reference,
+      sender: m.senderName,
+      source: doc.source,
+      duplicateConfirmed: duplicate,
+    });
+    if (body.submitTo) {
+      const fresh = await repo.lockDocument(ctx.tx, doc.id);
+      if (fresh) await submitInStep({ ...ctx, doc: fresh }, body.submitTo);
+    }
+  });
+}
+
+async function submitInStep(ctx: StepContext, target: SubmitTarget) {
+  const { tx, doc } = ctx;
+  const settings = await queryRows<{ submit_to: string }>(
+    tx,
+    sql`select submit_to from incoming_settings where agency_id = ${doc.agencyId}`,
+  );
+  if ('userId' in target) {
+    const leaders = await queryRows<{ user_id: string }>(
+      tx,
+      sql`select r.user_id from user_roles r join users u on u.id = r.user_id
+          where r.user_id = ${target.userId} and r.agency_id = ${doc.agencyId}
+            and r.role in ('leader', 'deputy') and not u.disabled`,
+    );
+    if (leaders.length === 0)
+      throw incomingErrors.assigneeInvalid('Documents are presented to a leader of the agency');
+    await repo.updateDocument(tx, doc.id, {
+      state: nextDocumentState(doc.state, 'submit'),
+      submittedToUserId: target.userId,
+      submittedToUnitId: null,
+      submittedAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await repo.grantAccess(tx, doc.id, [
+      { principalId: target.userId, named: true, reason: 'submitted' },
+    ]);
+    await auditStep(ctx, doc, 'incoming.submitted', { toUserId: target.userId, note: target.note });
+    await notifyAbout(ctx, doc, [target.userId], 'incoming.to_direct');
+    return;
+  }
+  if ((settings[0]?.submit_to ?? 'leader') !== 'unit')
+    throw incomingErrors.assigneeInvalid(
+      'This agency presents documents to a leader first; routing straight to a unit is off',
+    );
+  const [unit] = await findUnits(tx, [target.unitId]);
+  if (!unit || unit.agencyId !== doc.agencyId || unit.validTo !== null)
+    throw incomingErrors.assigneeInvalid('The unit is not a current unit of this agency');
+  await repo.updateDocument(tx, doc.id, {
+    state: nextDocumentState(doc.state, 'submitToUnit'),
+    submittedToUnitId: unit.id,
+    submittedAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  await createAssignmentInStep(ctx, {
+    role: 'lead',
+    unitId: unit.id,
+    userId: null,
+    dueDate: doc.dueDate,
+    direction: target.note ?? null,
+    parentId: null,
+  });
+  await auditStep(ctx, doc, 'incoming.submitted', { toUnitId: unit.id, note: target.note });
+}
+
+/** The clerk presents a registered document to a leader (or a unit, per agency setting). */
+export async function submitDocument(
+  deps: IncomingDeps,
+  actor: Actor,
+  documentId: string,
+  target: SubmitTarget,
+  meta: RequestMeta,
+) {
+  await inDocumentStep(deps, actor, documentId, meta, async (ctx) => {
+    if (!isClerkOf(ctx.scope, ctx.doc)) throw incomingErrors.forbidden();
+    await submitInStep(ctx, target);
+  });
+}
+
+/** Wrongly addressed or invalid: back to the sender through the system (Decree 30 Art. 20). */
+export async function returnToSender(
+  deps: IncomingDeps,
+  actor: Actor,
+  documentId: string,
+  reason: string,
+  meta: RequestMeta,
+) {
+  await inDocumentStep(deps, actor, documentId, meta, async (ctx) => {
+    if (!isClerkOf(ctx.scope, ctx.doc)) throw incomingErrors.forbidden();
+    await repo.updateDocument(ctx.tx, ctx.doc.id, {
+      state: nextDocumentState(ctx.doc.state, 'returnToSender'),
+      returnReason: reason,
+      updatedAt: ctx.now,
+    });
+    await auditStep(ctx, ctx.doc, 'incoming.returned_to_sender', { reason });
+  });
+}

@@ -1,0 +1,154 @@
+import {
+  incomingViewValues,
+  type Highlight,
+  type IncomingListQuery,
+  type IncomingView,
+} from '@vanban/contracts';
+import { sql } from 'drizzle-orm';
+import { vietnamDate } from '../../platform/clock/clock.js';
+import { queryRows, type Db } from '../../platform/db/database.js';
+import { listAuditEvents, recordAuditEvent } from '../audit/index.js';
+import { dueDateFromWorkingDays } from '../calendar/index.js';
+import { auditActorOf, type Actor, type RequestMeta } from '../identity/index.js';
+import { incomingErrors } from './incoming.errors.js';
+import { actorScope, type ActorScope } from './incoming.models.js';
+import { availableActions } from './incoming.policies.js';
+import { presentDetail, presentSummary } from './incoming.presenters.js';
+import { countView, listSummaries, searchSummaries, type ListFilters } from './incoming.queries.js';
+import * as repo from './incoming.repository.js';
+import { matchRanges, queryTerms, snippet } from './incoming.search.models.js';
+import type { IncomingDeps } from './incoming.usecase-kit.js';
+
+type SearchHighlight = Highlight;
+
+/** Today and the due-soon threshold: n working days ahead, n per agency (default 2). */
+async function dayWindow(deps: IncomingDeps, actor: Actor) {
+  const today = vietnamDate(deps.clock.now());
+  const [setting] = await queryRows<{ n: number }>(
+    deps.db,
+    sql`select due_soon_working_days as n from incoming_settings where agency_id = ${actor.agencyId}`,
+  );
+  const soon = await dueDateFromWorkingDays(deps.db, today, setting?.n ?? 2);
+  return { today, soon };
+}
+
+export async function listIncoming(deps: IncomingDeps, actor: Actor, query: IncomingListQuery) {
+  const { today, soon } = await dayWindow(deps, actor);
+  const { rows, nextCursor } = await listSummaries(deps.db, actorScope(actor), query, today, soon);
+  return { items: rows.map(presentSummary), nextCursor };
+}
+
+/** Counts of every inbox, for the home page and the navigation badges. */
+export async function countIncoming(deps: IncomingDeps, actor: Actor) {
+  const today = vietnamDate(deps.clock.now());
+  const scope = actorScope(actor);
+  const counts = {} as Record<IncomingView, number>;
+  for (const view of incomingViewValues)
+    counts[view] = await countView(deps.db, scope, view, today);
+  return counts;
+}
+
+export async function searchIncoming(
+  deps: IncomingDeps,
+  actor: Actor,
+  query: { q: string; limit: number; offset: number } & ListFilters,
+) {
+  const { today, soon } = await dayWindow(deps, actor);
+  const rows = await searchSummaries(deps.db, actorScope(actor), query, today, soon);
+  const terms = queryTerms(query.q);
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map((r) => {
+      const highlights: SearchHighlight[] = [
+        { field: 'subject' as const, text: r.subject, ranges: matchRanges(r.subject, terms) },
+        { field: 'reference' as const, text: r.reference, ranges: matchRanges(r.reference, terms) },
+        {
+          field: 'sender' as const,
+          text: r.sender_name,
+          ranges: matchRanges(r.sender_name, terms),
+        },
+      ].filter((h) => h.ranges.length > 0);
+      const content = r.content_text ? snippet(r.content_text, terms) : null;
+      if (content) highlights.push({ field: 'content', ...content });
+      return { ...presentSummary(r), rank: r.rank, highlights };
+    }),
+  };
+}
+
+async function loadVisible(db: Db, scope: ActorScope, id: string) {
+  const doc = await repo.findDocument(db, id);
+  if (!doc || !(await repo.isVisible(db, scope, id))) throw incomingErrors.notFound();
+  return doc;
+}
+
+/**
+ * The document page. Opening it marks the viewer's own assignments read; opening a confidential
+ * document is itself audited (design §3: one audit event per view of a confidential item).
+ */
+export async function getIncoming(deps: IncomingDeps, actor: Actor, id: string, meta: RequestMeta) {
+  const scope = actorScope(actor);
+  const { today, soon } = await dayWindow(deps, actor);
+  const doc = await loadVisible(deps.db, scope, id);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`update assignments set read_at = ${now.toISOString()}
+      where document_id = ${id} and read_at is null and active
+        and user_id = any(${`{${scope.userIds.join(',')}}`}::uuid[])`);
+    if (doc.secrecy !== 'normal')
+      await recordAuditEvent(tx, {
+        type: 'incoming.viewed',
+        actor: auditActorOf(actor),
+        agencyId: doc.agencyId,
+        subject: { type: 'incoming_document', id },
+        data: { secrecy: doc.secrecy },
+        occurredAt: now,
+        ip: meta.ip,
+        requestId: meta.requestId,
+      });
+  });
+  const assignments = await repo.listAssignments(deps.db, id);
+  return presentDetail(
+    deps.db,
+    doc,
+    assignments,
+    today,
+    soon,
+    availableActions(scope, doc, assignments),
+  );
+}
+
+/** The document's full history, from the audit trail. */
+export async function incomingHistory(deps: IncomingDeps, actor: Actor, id: string) {
+  const doc = await loadVisible(deps.db, actorScope(actor), id);
+  const rows = await listAuditEvents(deps.db, {
+    agencyIds: [doc.agencyId],
+    subjectType: 'incoming_document',
+    subjectId: id,
+    limit: 500,
+  });
+  return rows.reverse().map((r) => ({
+    id: r.id,
+    chain: r.chain,
+    seq: r.seq,
+    occurredAt: r.occurredAt.toISOString(),
+    type: r.type,
+    actor: r.actorUserId ? { id: r.actorUserId, name: r.actorName ?? '' } : null,
+    onBehalfOf: r.onBehalfOfUserId
+      ? { id: r.onBehalfOfUserId, name: r.onBehalfOfName ?? '' }
+      : null,
+    agencyId: r.agencyId,
+    subjectType: r.subjectType,
+    subjectId: r.subjectId,
+    data: r.data,
+  }));
+}
+
+/** Download rule for the files module: files of a document the actor may see. */
+export function incomingFileAccessRule(db: Db, actor: Actor, fileId: string) {
+  return repo.fileVisibleThroughDocument(db, actorScope(actor), fileId);
+}
+
+/** Listener for the extraction job: copy new text into the documents' search column. */
+export async function onBlobTextReady(tx: Db, sha256: string) {
+  await repo.refreshContentText(tx, await repo.documentsWithBlob(tx, sha256));
+}

@@ -1,0 +1,2 @@
+export { notify, type NotificationInput } from './notifications.repository.js';
+export { registerNotificationRoutes } from './notifications.routes.js';

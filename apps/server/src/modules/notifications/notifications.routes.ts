@@ -1,0 +1,72 @@
+import { isoDateTimeSchema, okSchema, uuidSchema } from '@vanban/contracts';
+import { z } from 'zod';
+import { requireActor } from '../../app/hooks/authenticate.js';
+import type { RouteModule } from '../../app/routes.js';
+import { countUnread, listNotifications, markRead } from './notifications.repository.js';
+
+const tags = ['notifications'];
+const notificationSchema = z.object({
+  id: uuidSchema,
+  kind: z.string(),
+  title: z.string(),
+  subject: z.object({ type: z.string(), id: z.string() }),
+  urgency: z.string(),
+  createdAt: isoDateTimeSchema,
+  readAt: isoDateTimeSchema.nullable(),
+});
+
+export const registerNotificationRoutes: RouteModule = (api, deps) => {
+  api.get(
+    '/notifications',
+    {
+      schema: {
+        tags,
+        summary: "The signed-in user's notifications, newest first",
+        querystring: z.strictObject({
+          unread: z.stringbool().default(false),
+          before: uuidSchema.optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(30),
+        }),
+        response: {
+          200: z.object({ items: z.array(notificationSchema), unread: z.number().int() }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const rows = await listNotifications(deps.db, actor.userId, {
+        unreadOnly: request.query.unread,
+        before: request.query.before,
+        limit: request.query.limit,
+      });
+      return {
+        items: rows.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          title: n.title,
+          subject: n.subject as { type: string; id: string },
+          urgency: n.urgency,
+          createdAt: n.createdAt.toISOString(),
+          readAt: n.readAt?.toISOString() ?? null,
+        })),
+        unread: await countUnread(deps.db, actor.userId),
+      };
+    },
+  );
+  api.post(
+    '/notifications/read',
+    {
+      schema: {
+        tags,
+        summary: 'Mark notifications as read (all when no ids are given)',
+        body: z.strictObject({ ids: z.array(uuidSchema).max(500).optional() }),
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await markRead(deps.db, actor.userId, request.body.ids ?? 'all', deps.clock.now());
+      return { ok: true as const };
+    },
+  );
+};

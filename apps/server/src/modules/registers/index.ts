@@ -1,0 +1,14 @@
+export {
+  allocateNumber,
+  findRegister,
+  type RegisterScope,
+  type RegisterSeries,
+} from './registers.repository.js';
+export {
+  buildIncomingRegisterPdf,
+  buildIncomingRegisterXlsx,
+  writeIncomingRegisterXlsx,
+  type IncomingRegisterRow,
+  type RegisterReportMeta,
+  type RegisterRows,
+} from './registers.export.js';
