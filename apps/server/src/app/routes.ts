@@ -10,6 +10,7 @@ import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerFilesRoutes } from '../modules/files/files.routes.js';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
+import { registerPeopleRoutes } from '../modules/identity/people.routes.js';
 import { registerUsersRoutes } from '../modules/identity/users.routes.js';
 import { registerOrganizationsRoutes } from '../modules/organizations/organizations.routes.js';
 import { registerIncomingRoutes } from '../modules/incoming/index.js';
@@ -37,4 +38,5 @@ export const routeModules: RouteModule[] = [
   registerCalendarRoutes,
   registerIncomingRoutes,
   registerNotificationRoutes,
+  registerPeopleRoutes,
 ];

@@ -11,6 +11,7 @@ import { incomingErrors } from './incoming.errors.js';
 import { resolveMetadata, type MetadataInput, type ResolvedMetadata } from './incoming.metadata.js';
 import { actorScope, nextDocumentState, registeringAgency, yearOf } from './incoming.models.js';
 import { isClerkOf } from './incoming.policies.js';
+import { getIncomingSettings } from './incoming.settings.usecases.js';
 import * as repo from './incoming.repository.js';
 import { createAssignmentInStep } from './incoming.workflow.usecases.js';
 import {
@@ -286,9 +287,9 @@ export async function registerReceived(
 
 async function submitInStep(ctx: StepContext, target: SubmitTarget) {
   const { tx, doc } = ctx;
-  const settings = await queryRows<{ submit_to: string }>(
-    tx,
-    sql`select submit_to from incoming_settings where agency_id = ${doc.agencyId}`,
+  const settings = await getIncomingSettings(
+    { db: tx, clock: { now: () => ctx.now } },
+    doc.agencyId,
   );
   if ('userId' in target) {
     const leaders = await queryRows<{ user_id: string }>(
@@ -313,7 +314,7 @@ async function submitInStep(ctx: StepContext, target: SubmitTarget) {
     await notifyAbout(ctx, doc, [target.userId], 'incoming.to_direct');
     return;
   }
-  if ((settings[0]?.submit_to ?? 'leader') !== 'unit')
+  if (settings.submitTo !== 'unit')
     throw incomingErrors.assigneeInvalid(
       'This agency presents documents to a leader first; routing straight to a unit is off',
     );

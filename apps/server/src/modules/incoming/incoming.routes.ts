@@ -32,6 +32,7 @@ import {
   submitDocument,
 } from './incoming.registration.usecases.js';
 import { exportIncomingRegister, incomingRegisterReport } from './incoming.report.usecases.js';
+import { getIncomingSettings, updateIncomingSettings } from './incoming.settings.usecases.js';
 import {
   countIncoming,
   getIncoming,
@@ -71,6 +72,39 @@ export const registerIncomingRoutes: RouteModule = (api, deps) => {
         abbreviation: t.abbreviation ?? null,
         legal: t.legal,
       })),
+  );
+
+  const settingsSchema = z.strictObject({
+    agencyId: uuidSchema,
+    submitTo: z.enum(['leader', 'unit']),
+    dueSoonWorkingDays: z.number().int().min(0).max(30),
+  });
+  api.get(
+    '/incoming/settings',
+    {
+      schema: {
+        tags,
+        summary: "How the agency's incoming documents flow (leader first, or straight to units)",
+        querystring: z.strictObject({ agencyId: uuidSchema.optional() }),
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) =>
+      getIncomingSettings(deps, request.query.agencyId ?? requireActor(request).agencyId),
+  );
+  api.put(
+    '/incoming/settings',
+    {
+      config: { admin: true },
+      schema: {
+        tags,
+        summary: 'Change the incoming flow of an agency',
+        body: settingsSchema,
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) =>
+      updateIncomingSettings(deps, requireActor(request), request.body, requestMeta(request)),
   );
 
   api.post(

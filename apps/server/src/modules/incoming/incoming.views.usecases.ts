@@ -6,7 +6,7 @@ import {
 } from '@vanban/contracts';
 import { sql } from 'drizzle-orm';
 import { vietnamDate } from '../../platform/clock/clock.js';
-import { queryRows, type Db } from '../../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import { listAuditEvents, recordAuditEvent } from '../audit/index.js';
 import { dueDateFromWorkingDays } from '../calendar/index.js';
 import { auditActorOf, type Actor, type RequestMeta } from '../identity/index.js';
@@ -14,6 +14,7 @@ import { incomingErrors } from './incoming.errors.js';
 import { actorScope, type ActorScope } from './incoming.models.js';
 import { availableActions } from './incoming.policies.js';
 import { presentDetail, presentSummary } from './incoming.presenters.js';
+import { getIncomingSettings } from './incoming.settings.usecases.js';
 import { countView, listSummaries, searchSummaries, type ListFilters } from './incoming.queries.js';
 import * as repo from './incoming.repository.js';
 import { matchRanges, queryTerms, snippet } from './incoming.search.models.js';
@@ -24,11 +25,8 @@ type SearchHighlight = Highlight;
 /** Today and the due-soon threshold: n working days ahead, n per agency (default 2). */
 async function dayWindow(deps: IncomingDeps, actor: Actor) {
   const today = vietnamDate(deps.clock.now());
-  const [setting] = await queryRows<{ n: number }>(
-    deps.db,
-    sql`select due_soon_working_days as n from incoming_settings where agency_id = ${actor.agencyId}`,
-  );
-  const soon = await dueDateFromWorkingDays(deps.db, today, setting?.n ?? 2);
+  const { dueSoonWorkingDays } = await getIncomingSettings(deps, actor.agencyId);
+  const soon = await dueDateFromWorkingDays(deps.db, today, dueSoonWorkingDays);
   return { today, soon };
 }
 

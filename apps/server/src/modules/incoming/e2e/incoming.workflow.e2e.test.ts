@@ -429,4 +429,59 @@ describe.each(backendsUnderTest())('incoming document workflow on %s', (driver) 
     );
     expect(json<IncomingDetail>(next).arrivalNumber).toBe(n + 1);
   });
+
+  it('routes straight to a unit when the agency says so, and offers colleagues to pick', async () => {
+    const db = ctx.database.db;
+    const clerk = await loginAs(ctx.app, 'vanthu.stc');
+    const admin = await loginAs(ctx.app, 'admin');
+    const stc = (
+      await get(ctx.app, clerk, '/api/auth/me').then((r) => json<{ agency: { id: string } }>(r))
+    ).agency.id;
+    const ns = await unitId(db, '000.00.03.H26', 'NS');
+    const doc = json<IncomingDetail>(await post(ctx.app, clerk, '/api/incoming', registerBody()));
+    const refused = await post(ctx.app, clerk, `/api/incoming/${doc.id}/submit`, { unitId: ns });
+    expect(json(refused)).toMatchObject({ status: 422, code: 'incoming.assignee_invalid' });
+    const specialist = await loginAs(ctx.app, 'chuyenvien.stc');
+    const notAdmin = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/incoming/settings',
+      headers: specialist.headers(),
+      payload: { agencyId: stc, submitTo: 'unit', dueSoonWorkingDays: 3 },
+    });
+    expect(notAdmin.statusCode).toBe(403);
+    const changed = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/incoming/settings',
+      headers: admin.headers(),
+      payload: { agencyId: stc, submitTo: 'unit', dueSoonWorkingDays: 3 },
+    });
+    expect(json(changed)).toEqual({ agencyId: stc, submitTo: 'unit', dueSoonWorkingDays: 3 });
+    const routed = await post(ctx.app, clerk, `/api/incoming/${doc.id}/submit`, { unitId: ns });
+    expect(routed.statusCode, routed.body).toBe(200);
+    const d = json<IncomingDetail>(routed);
+    expect(d.state).toBe('assigned');
+    expect(d.assignments).toEqual([
+      expect.objectContaining({ role: 'lead', unit: expect.objectContaining({ code: 'NS' }) }),
+    ]);
+    const head = await loginAs(ctx.app, 'truongphong.stc');
+    const inbox = json<{ items: { id: string }[] }>(
+      await get(ctx.app, head, '/api/incoming?view=to_handle'),
+    );
+    expect(inbox.items.map((i) => i.id)).toEqual([doc.id]);
+    // Pickers: colleagues of the unit, leaders of the agency; never people of other agencies.
+    const unitPeople = json<{ items: { fullName: string }[] }>(
+      await get(ctx.app, head, `/api/people?unitId=${ns}`),
+    );
+    expect(unitPeople.items.map((p) => p.fullName).sort()).toEqual(
+      ['Mai Thị Thảo', 'Tô Văn Tuấn'].sort(),
+    );
+    const leaders = json<{ items: { fullName: string }[] }>(
+      await get(ctx.app, clerk, '/api/people?role=leader'),
+    );
+    expect(leaders.items).toHaveLength(1);
+    const foreign = json<{ items: unknown[] }>(
+      await get(ctx.app, clerk, '/api/people?agencyId=00000000-0000-7000-8000-000000000000'),
+    );
+    expect(foreign.items).toEqual([]);
+  });
 });
