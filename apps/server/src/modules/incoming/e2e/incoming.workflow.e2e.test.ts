@@ -484,4 +484,26 @@ describe.each(backendsUnderTest())('incoming document workflow on %s', (driver) 
     );
     expect(foreign.items).toEqual([]);
   });
+
+  it('returns a wrongly addressed document to its sender, with the reason kept', async () => {
+    const clerk = await loginAs(ctx.app, 'vanthu.vp');
+    const doc = json<IncomingDetail>(await post(ctx.app, clerk, '/api/incoming', registerBody()));
+    const specialist = await loginAs(ctx.app, 'chuyenvien.vp');
+    const notClerk = await post(ctx.app, specialist, `/api/incoming/${doc.id}/return-to-sender`, {
+      reason: 'x',
+    });
+    expect(notClerk.statusCode).toBe(404);
+    const res = await post(ctx.app, clerk, `/api/incoming/${doc.id}/return-to-sender`, {
+      reason: 'Gửi nhầm cơ quan, đề nghị gửi Sở Tài chính.',
+    });
+    expect(json<IncomingDetail>(res)).toMatchObject({
+      state: 'returned',
+      returnReason: 'Gửi nhầm cơ quan, đề nghị gửi Sở Tài chính.',
+      actions: ['comment'],
+    });
+    const again = await post(ctx.app, clerk, `/api/incoming/${doc.id}/submit`, {
+      userId: await userId(ctx.database.db, 'chanhvanphong.vp'),
+    });
+    expect(json(again)).toMatchObject({ status: 409, code: 'incoming.invalid_transition' });
+  });
 });
