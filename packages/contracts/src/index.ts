@@ -8,3 +8,4 @@ export * from './audit/audit.contract.js';
 export * from './files/files.contract.js';
 export * from './incoming/incoming.contract.js';
 export * from './calendar/calendar.contract.js';
+export * from './notifications/notifications.contract.js';

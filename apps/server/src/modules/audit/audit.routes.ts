@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireActor } from '../../app/hooks/authenticate.js';
 import type { RouteModule } from '../../app/routes.js';
 import { identityErrors, usersAdmin } from '../identity/index.js';
+import { presentAuditEvent } from './audit.presenters.js';
 import { listAuditEvents, verifyAuditChains } from './audit.repository.js';
 
 const tags = ['audit'];
@@ -24,21 +25,7 @@ export const registerAuditRoutes: RouteModule = (api, deps) => {
       if (scope.length === 0) throw identityErrors.forbidden();
       const rows = await listAuditEvents(deps.db, { agencyIds: scope, ...request.query });
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          chain: r.chain,
-          seq: r.seq,
-          occurredAt: r.occurredAt.toISOString(),
-          type: r.type,
-          actor: r.actorUserId ? { id: r.actorUserId, name: r.actorName ?? '' } : null,
-          onBehalfOf: r.onBehalfOfUserId
-            ? { id: r.onBehalfOfUserId, name: r.onBehalfOfName ?? '' }
-            : null,
-          agencyId: r.agencyId,
-          subjectType: r.subjectType,
-          subjectId: r.subjectId,
-          data: r.data,
-        })),
+        items: rows.map(presentAuditEvent),
       };
     },
   );

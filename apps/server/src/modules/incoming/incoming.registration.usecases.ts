@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { vietnamDate } from '../../platform/clock/clock.js';
 import { queryRows, type Db } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
-import { loadFilesForAttach } from '../files/index.js';
 import type { Actor, RequestMeta } from '../identity/index.js';
 import { findUnits } from '../organizations/index.js';
 import { allocateNumber } from '../registers/index.js';
@@ -15,6 +14,7 @@ import { getIncomingSettings } from './incoming.settings.usecases.js';
 import * as repo from './incoming.repository.js';
 import { createAssignmentInStep } from './incoming.workflow.usecases.js';
 import {
+  attachUploads,
   auditStep,
   inDocumentStep,
   notifyAbout,
@@ -69,26 +69,6 @@ async function takeArrivalNumber(tx: Db, agencyId: string, secrecy: Secrecy, now
   );
 }
 
-async function attachUploaded(
-  ctx: Pick<StepContext, 'tx' | 'scope' | 'now' | 'actor'>,
-  documentId: string,
-  fileIds: string[],
-  role: 'main' | 'handling',
-  assignmentId: string | null,
-) {
-  if (fileIds.length === 0) return [];
-  const files = await loadFilesForAttach(ctx.tx, ctx.scope.userIds, fileIds);
-  await repo.attachFiles(
-    ctx.tx,
-    documentId,
-    files,
-    { role, addedBy: ctx.actor.userId, assignmentId },
-    ctx.now,
-  );
-  await repo.refreshContentText(ctx.tx, [documentId]);
-  return files;
-}
-
 /** A paper (or e-mailed) document registered by the clerk: it gets its arrival number at once. */
 export async function registerIncoming(
   deps: IncomingDeps,
@@ -125,7 +105,7 @@ export async function registerIncoming(
       { principalId: actor.userId, named: true, reason: 'registered' },
     ]);
     const ctx = { tx, actor, scope, now, today, meta };
-    const files = await attachUploaded(ctx, id, body.fileIds, 'main', null);
+    const files = await attachUploads(ctx, id, body.fileIds, 'main', null);
     if (m.pageCount === null && files[0]?.pageCount)
       await repo.updateDocument(tx, id, { pageCount: files[0].pageCount });
     const doc = await repo.lockDocument(tx, id);
@@ -270,7 +250,7 @@ export async function registerReceived(
     await repo.grantAccess(ctx.tx, doc.id, [
       { principalId: ctx.actor.userId, named: true, reason: 'registered' },
     ]);
-    await attachUploaded(ctx, doc.id, body.fileIds, 'main', null);
+    await attachUploads(ctx, doc.id, body.fileIds, 'main', null);
     await auditStep(ctx, doc, 'incoming.registered', {
       arrivalNumber: number,
       reference: m.reference,

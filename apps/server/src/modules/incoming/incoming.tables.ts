@@ -1,3 +1,10 @@
+import {
+  assignmentRoleValues,
+  assignmentStateValues,
+  incomingStateValues,
+  secrecyValues,
+  urgencyValues,
+} from '@vanban/contracts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -20,19 +27,10 @@ import { users } from '../identity/identity.tables.js';
 import { agencies, units } from '../organizations/organizations.tables.js';
 import { registers } from '../registers/registers.tables.js';
 
-export const incomingState = pgEnum('incoming_state', [
-  'received',
-  'registered',
-  'submitted',
-  'assigned',
-  'in_progress',
-  'completed',
-  'returned',
-  'revoked',
-]);
+export const incomingState = pgEnum('incoming_state', incomingStateValues);
 export const incomingSource = pgEnum('incoming_source', ['paper', 'internal', 'hub', 'email']);
-export const urgency = pgEnum('urgency', ['normal', 'urgent', 'top_urgent', 'flash']);
-export const secrecy = pgEnum('secrecy', ['normal', 'confidential', 'secret', 'top_secret']);
+export const urgency = pgEnum('urgency', urgencyValues);
+export const secrecy = pgEnum('secrecy', secrecyValues);
 
 /** Văn bản đến. Metadata fields follow Decree 30 Appendix VI Part II §II. */
 export const incomingDocuments = pgTable(
@@ -132,15 +130,8 @@ export const incomingDocumentFiles = pgTable(
   ],
 );
 
-export const assignmentRole = pgEnum('assignment_role', ['lead', 'co_handler', 'for_information']);
-export const assignmentState = pgEnum('assignment_state', [
-  'assigned',
-  'in_progress',
-  'reported',
-  'completed',
-  'returned',
-  'reassigned',
-]);
+export const assignmentRole = pgEnum('assignment_role', assignmentRoleValues);
+export const assignmentState = pgEnum('assignment_state', assignmentStateValues);
 
 /** Phân công: who handles the document, in which role, by when, with what result. */
 export const assignments = pgTable(

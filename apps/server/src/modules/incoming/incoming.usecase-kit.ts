@@ -2,6 +2,7 @@ import type { AppDependencies } from '../../app/dependencies.js';
 import { vietnamDate } from '../../platform/clock/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { recordAuditEvent } from '../audit/index.js';
+import { loadFilesForAttach } from '../files/index.js';
 import { auditActorOf, type Actor, type RequestMeta } from '../identity/index.js';
 import { notify } from '../notifications/index.js';
 import { incomingErrors } from './incoming.errors.js';
@@ -84,4 +85,25 @@ export async function notifyAbout(
 export async function recipientsOf(tx: Db, a: { userId: string | null; unitId: string | null }) {
   if (a.userId) return [a.userId];
   return a.unitId ? repo.unitHeadIds(tx, a.unitId) : [];
+}
+
+/** Attach the actor's uploads to the document and refresh its searchable content text. */
+export async function attachUploads(
+  ctx: Pick<StepContext, 'tx' | 'scope' | 'now' | 'actor'>,
+  documentId: string,
+  fileIds: string[],
+  role: 'main' | 'handling',
+  assignmentId: string | null,
+) {
+  if (fileIds.length === 0) return [];
+  const files = await loadFilesForAttach(ctx.tx, ctx.scope.userIds, fileIds);
+  await repo.attachFiles(
+    ctx.tx,
+    documentId,
+    files,
+    { role, addedBy: ctx.actor.userId, assignmentId },
+    ctx.now,
+  );
+  await repo.refreshContentText(ctx.tx, [documentId]);
+  return files;
 }

@@ -7,7 +7,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { vietnamDate } from '../../platform/clock/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { listAuditEvents, recordAuditEvent } from '../audit/index.js';
+import { listAuditEvents, presentAuditEvent, recordAuditEvent } from '../audit/index.js';
 import { dueDateFromWorkingDays } from '../calendar/index.js';
 import { auditActorOf, type Actor, type RequestMeta } from '../identity/index.js';
 import { incomingErrors } from './incoming.errors.js';
@@ -124,21 +124,7 @@ export async function incomingHistory(deps: IncomingDeps, actor: Actor, id: stri
     subjectId: id,
     limit: 500,
   });
-  return rows.reverse().map((r) => ({
-    id: r.id,
-    chain: r.chain,
-    seq: r.seq,
-    occurredAt: r.occurredAt.toISOString(),
-    type: r.type,
-    actor: r.actorUserId ? { id: r.actorUserId, name: r.actorName ?? '' } : null,
-    onBehalfOf: r.onBehalfOfUserId
-      ? { id: r.onBehalfOfUserId, name: r.onBehalfOfName ?? '' }
-      : null,
-    agencyId: r.agencyId,
-    subjectType: r.subjectType,
-    subjectId: r.subjectId,
-    data: r.data,
-  }));
+  return rows.reverse().map(presentAuditEvent);
 }
 
 /** Download rule for the files module: files of a document the actor may see. */

@@ -2,7 +2,6 @@ import type { AssignmentRole, DirectBody, Due } from '@vanban/contracts';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
-import { loadFilesForAttach } from '../files/index.js';
 import type { Actor, RequestMeta } from '../identity/index.js';
 import { findUnits } from '../organizations/index.js';
 import { incomingErrors } from './incoming.errors.js';
@@ -11,6 +10,7 @@ import { nextAssignmentState, nextDocumentState } from './incoming.models.js';
 import { isAssignee, mayDecideExtension, mayDirect, mayReassign } from './incoming.policies.js';
 import * as repo from './incoming.repository.js';
 import {
+  attachUploads,
   auditStep,
   inDocumentStep,
   notifyAbout,
@@ -216,24 +216,6 @@ export async function startHandling(
   });
 }
 
-async function attachHandlingFiles(
-  ctx: StepContext,
-  fileIds: string[],
-  assignmentId: string | null,
-) {
-  if (fileIds.length === 0) return [];
-  const files = await loadFilesForAttach(ctx.tx, ctx.scope.userIds, fileIds);
-  await repo.attachFiles(
-    ctx.tx,
-    ctx.doc.id,
-    files,
-    { role: 'handling', addedBy: ctx.actor.userId, assignmentId },
-    ctx.now,
-  );
-  await repo.refreshContentText(ctx.tx, [ctx.doc.id]);
-  return files.map((f) => f.id);
-}
-
 /** Anyone who sees the document may comment; files may come with the comment. */
 export async function comment(
   deps: IncomingDeps,
@@ -256,7 +238,9 @@ export async function comment(
       body: body.body,
       createdAt: ctx.now,
     });
-    const files = await attachHandlingFiles(ctx, body.fileIds, mine?.id ?? null);
+    const files = (
+      await attachUploads(ctx, ctx.doc.id, body.fileIds, 'handling', mine?.id ?? null)
+    ).map((f) => f.id);
     await auditStep(ctx, ctx.doc, 'incoming.commented', { commentId: id, files });
   });
 }
@@ -278,7 +262,9 @@ export async function reportResult(
       reportedAt: ctx.now,
       readAt: a.readAt ?? ctx.now,
     });
-    const files = await attachHandlingFiles(ctx, body.fileIds, a.id);
+    const files = (await attachUploads(ctx, ctx.doc.id, body.fileIds, 'handling', a.id)).map(
+      (f) => f.id,
+    );
     const leads = await repo.activeAssignments(ctx.tx, ctx.doc.id, 'lead');
     const to = (await Promise.all(leads.map((l) => recipientsOf(ctx.tx, l)))).flat();
     await notifyAbout(ctx, ctx.doc, to, 'incoming.co_handler_reported');
@@ -430,7 +416,9 @@ export async function completeDocument(
     for (const other of await repo.activeAssignments(ctx.tx, ctx.doc.id))
       if (other.id !== a.id && (other.state === 'assigned' || other.state === 'in_progress'))
         await repo.updateAssignment(ctx.tx, other.id, { state: 'completed', completedAt: ctx.now });
-    const files = await attachHandlingFiles(ctx, body.fileIds, a.id);
+    const files = (await attachUploads(ctx, ctx.doc.id, body.fileIds, 'handling', a.id)).map(
+      (f) => f.id,
+    );
     await repo.updateDocument(ctx.tx, ctx.doc.id, {
       state: docState,
       result: body.result,

@@ -1,19 +1,14 @@
-import { isoDateTimeSchema, okSchema, uuidSchema } from '@vanban/contracts';
-import { z } from 'zod';
+import {
+  markNotificationsReadBodySchema,
+  notificationListQuerySchema,
+  notificationListResponseSchema,
+  okSchema,
+} from '@vanban/contracts';
 import { requireActor } from '../../app/hooks/authenticate.js';
 import type { RouteModule } from '../../app/routes.js';
 import { countUnread, listNotifications, markRead } from './notifications.repository.js';
 
 const tags = ['notifications'];
-const notificationSchema = z.object({
-  id: uuidSchema,
-  kind: z.string(),
-  title: z.string(),
-  subject: z.object({ type: z.string(), id: z.string() }),
-  urgency: z.string(),
-  createdAt: isoDateTimeSchema,
-  readAt: isoDateTimeSchema.nullable(),
-});
 
 export const registerNotificationRoutes: RouteModule = (api, deps) => {
   api.get(
@@ -22,14 +17,8 @@ export const registerNotificationRoutes: RouteModule = (api, deps) => {
       schema: {
         tags,
         summary: "The signed-in user's notifications, newest first",
-        querystring: z.strictObject({
-          unread: z.stringbool().default(false),
-          before: uuidSchema.optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(30),
-        }),
-        response: {
-          200: z.object({ items: z.array(notificationSchema), unread: z.number().int() }),
-        },
+        querystring: notificationListQuerySchema,
+        response: { 200: notificationListResponseSchema },
       },
     },
     async (request) => {
@@ -59,7 +48,7 @@ export const registerNotificationRoutes: RouteModule = (api, deps) => {
       schema: {
         tags,
         summary: 'Mark notifications as read (all when no ids are given)',
-        body: z.strictObject({ ids: z.array(uuidSchema).max(500).optional() }),
+        body: markNotificationsReadBodySchema,
         response: { 200: okSchema },
       },
     },

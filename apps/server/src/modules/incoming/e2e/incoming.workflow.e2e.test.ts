@@ -72,6 +72,11 @@ describe.each(backendsUnderTest())('incoming document workflow on %s', (driver) 
       await get(ctx.app, leader, '/api/notifications'),
     );
     expect(bell.items[0]).toMatchObject({ kind: 'incoming.to_direct', urgency: 'urgent' });
+    expect(bell.unread).toBeGreaterThan(0);
+    await post(ctx.app, leader, '/api/notifications/read', {});
+    expect(json<{ unread: number }>(await get(ctx.app, leader, '/api/notifications')).unread).toBe(
+      0,
+    );
     const toDirect = json<{ items: { id: string }[] }>(
       await get(ctx.app, leader, '/api/incoming?view=to_direct'),
     );
