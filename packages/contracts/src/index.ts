@@ -9,3 +9,4 @@ export * from './files/files.contract.js';
 export * from './incoming/incoming.contract.js';
 export * from './calendar/calendar.contract.js';
 export * from './notifications/notifications.contract.js';
+export * from './people/people.contract.js';

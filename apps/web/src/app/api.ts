@@ -18,6 +18,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly errors: FieldProblem[];
   readonly requestId: string | undefined;
+  /** Extra members of the problem (RFC 9457 §3.2), e.g. `duplicates` of `incoming.duplicate`. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -26,6 +28,7 @@ export class ApiError extends Error {
     detail?: string | undefined;
     errors?: FieldProblem[] | undefined;
     requestId?: string | undefined;
+    extensions?: Record<string, unknown> | undefined;
   }) {
     super(init.title);
     this.name = 'ApiError';
@@ -34,10 +37,13 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.errors = init.errors ?? [];
     this.requestId = init.requestId;
+    this.extensions = init.extensions ?? {};
   }
 
-  static fromProblem(problem: Problem): ApiError {
-    return new ApiError(problem);
+  static fromProblem(problem: Problem, raw: Record<string, unknown> = {}): ApiError {
+    const known = new Set(Object.keys(problemSchema.shape));
+    const extensions = Object.fromEntries(Object.entries(raw).filter(([key]) => !known.has(key)));
+    return new ApiError({ ...problem, extensions });
   }
 }
 
@@ -106,12 +112,13 @@ function isJson(response: Response): boolean {
   return type.includes('application/json') || type.includes('+json');
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   if (isJson(response)) {
     try {
-      const parsed = problemSchema.safeParse(await response.json());
+      const raw: unknown = await response.json();
+      const parsed = problemSchema.safeParse(raw);
       if (parsed.success) {
-        return ApiError.fromProblem(parsed.data);
+        return ApiError.fromProblem(parsed.data, raw as Record<string, unknown>);
       }
     } catch {
       // Fall through to the generic error below.
@@ -197,4 +204,107 @@ export async function request<S extends z.ZodType>(
 /** Sends a request whose answer body, if any, is not needed (204, `{ ok: true }`). */
 export async function requestVoid(path: string, options: RequestOptions = {}): Promise<void> {
   await send(path, options);
+}
+
+/** `?a=1&b=x` from the defined, non-empty values of `params` (arrays repeat the key). */
+export function queryString(
+  params: Record<string, string | number | boolean | readonly string[] | null | undefined>,
+): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') {
+      continue;
+    }
+    if (Array.isArray(value)) {
+      for (const item of value as readonly string[]) {
+        search.append(key, item);
+      }
+    } else {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * Uploads one file as `multipart/form-data` (field `file`) with progress reports; XMLHttpRequest
+ * because `fetch` has no upload progress. Answers like `request`: validated, or an `ApiError`.
+ */
+export function uploadWithProgress<S extends z.ZodType>(
+  path: string,
+  file: File,
+  schema: S,
+  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<z.infer<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    const token = getCsrfToken();
+    if (token) {
+      xhr.setRequestHeader('X-CSRF-Token', token);
+    }
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) {
+        options.onProgress?.(event.loaded / event.total);
+      }
+    };
+    xhr.onerror = () => {
+      reject(new ApiError({ status: 0, code: clientErrorCodes.network, title: 'Network error' }));
+    };
+    xhr.onabort = () => {
+      reject(new DOMException('Upload aborted', 'AbortError'));
+    };
+    xhr.onload = () => {
+      const response = new Response(xhr.responseText, {
+        status: xhr.status,
+        headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+      });
+      if (!response.ok) {
+        void toApiError(response).then((error) => {
+          if (isAuthLost(error)) {
+            for (const listener of authLostListeners) {
+              listener(error);
+            }
+          }
+          reject(error);
+        });
+        return;
+      }
+      let payload: unknown;
+      try {
+        payload = JSON.parse(xhr.responseText);
+      } catch {
+        reject(
+          new ApiError({
+            status: xhr.status,
+            code: clientErrorCodes.invalidResponse,
+            title: 'Invalid JSON',
+          }),
+        );
+        return;
+      }
+      const parsed = schema.safeParse(payload);
+      if (parsed.success) {
+        resolve(parsed.data);
+      } else {
+        reject(
+          new ApiError({
+            status: xhr.status,
+            code: clientErrorCodes.invalidResponse,
+            title: 'Response does not match the contract',
+            detail: parsed.error.message,
+          }),
+        );
+      }
+    };
+    options.signal?.addEventListener('abort', () => {
+      xhr.abort();
+    });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
 }

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { NotFoundPage, RouteErrorPage } from '../features/errors/StatusPages';
 import { HomePage } from '../features/home/HomePage';
+import { incomingRoute } from '../features/incoming/routes';
 import { ModulePlaceholder } from '../features/modules/ModulePlaceholder';
 import { navItems } from '../features/shell/navigation';
 import type { ModuleId } from '../features/shell/navigation';
@@ -10,7 +11,9 @@ import { RequireSession } from '../features/shell/RequireSession';
 import { SessionWatcher } from '../features/shell/SessionWatcher';
 
 const moduleRoutes = navItems
-  .filter((item): item is typeof item & { id: ModuleId } => item.id !== 'home')
+  .filter(
+    (item): item is typeof item & { id: ModuleId } => item.id !== 'home' && item.id !== 'incoming',
+  )
   .map((item) => ({
     path: item.path.slice(1),
     element: (
@@ -32,6 +35,7 @@ export function createRouter() {
           element: <RequireSession />,
           children: [
             { index: true, element: <HomePage /> },
+            incomingRoute,
             ...moduleRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -1,18 +1,9 @@
-import { roleSchema, uuidSchema } from '@vanban/contracts';
+import { peopleQuerySchema, peopleResponseSchema, type Role } from '@vanban/contracts';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { requireActor } from '../../app/hooks/authenticate.js';
 import type { RouteModule } from '../../app/routes.js';
 import { queryRows } from '../../platform/db/database.js';
 import { uuidArray } from '../../platform/db/sql.js';
-
-const personSchema = z.object({
-  id: uuidSchema,
-  fullName: z.string(),
-  agencyId: uuidSchema,
-  positions: z.array(z.string()),
-  roles: z.array(z.object({ role: roleSchema, unitId: uuidSchema.nullable() })),
-});
 
 /**
  * Colleagues to present a document to, assign or re-assign it: active people of the agencies
@@ -25,14 +16,8 @@ export const registerPeopleRoutes: RouteModule = (api, deps) => {
       schema: {
         tags: ['people'],
         summary: 'Active colleagues in my agencies, by unit and role',
-        querystring: z.strictObject({
-          agencyId: uuidSchema.optional(),
-          unitId: uuidSchema.optional(),
-          role: roleSchema.optional(),
-          q: z.string().trim().min(1).max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(200),
-        }),
-        response: { 200: z.object({ items: z.array(personSchema) }) },
+        querystring: peopleQuerySchema,
+        response: { 200: peopleResponseSchema },
       },
     },
     async (request) => {
@@ -45,7 +30,7 @@ export const registerPeopleRoutes: RouteModule = (api, deps) => {
         full_name: string;
         agency_id: string;
         positions: string[] | null;
-        roles: { role: z.infer<typeof roleSchema>; unitId: string | null }[] | null;
+        roles: { role: Role; unitId: string | null }[] | null;
       }>(
         deps.db,
         sql`select u.id, u.full_name, u.agency_id,
@@ -55,7 +40,7 @@ export const registerPeopleRoutes: RouteModule = (api, deps) => {
             from users u
             where not u.disabled and u.agency_id = any(${uuidArray(agencies)})
               ${q.unitId ? sql`and exists (select 1 from user_roles r where r.user_id = u.id and r.unit_id = ${q.unitId})` : sql``}
-              ${q.role ? sql`and exists (select 1 from user_roles r where r.user_id = u.id and r.role = ${q.role} and r.agency_id = u.agency_id)` : sql``}
+              ${q.roles ? sql`and exists (select 1 from user_roles r where r.user_id = u.id and r.role::text = any(${`{${q.roles.join(',')}}`}::text[]) and r.agency_id = u.agency_id)` : sql``}
               ${q.q ? sql`and f_unaccent(u.full_name) ilike f_unaccent(${`%${q.q.replace(/[%_\\]/g, '\\$&')}%`})` : sql``}
             order by u.full_name limit ${q.limit}`,
       );

@@ -50,10 +50,13 @@ export interface ResolvedMetadata {
 }
 
 /** A due date given as a date or as working days from today; never in the past. */
-export async function resolveDue(db: Db, due: Due | undefined, today: string) {
+export async function resolveDue(db: Db, due: Due | undefined, today: string, path = 'body.due') {
   if (due === undefined) return null;
   const date = 'date' in due ? due.date : await dueDateFromWorkingDays(db, today, due.workingDays);
-  if (date < today) throw incomingErrors.dueDatePast(`${date} is before today (${today})`);
+  if (date < today)
+    throw incomingErrors.dueDatePast(`${date} is before today (${today})`, {
+      errors: [{ path, message: `${date} is before ${today}`, code: 'past' }],
+    });
   return date;
 }
 

@@ -58,12 +58,13 @@ export async function createAssignmentInStep(ctx: StepContext, a: NewAssignment)
 async function validateAssignee(
   ctx: StepContext,
   input: { unitId?: string | undefined; userId?: string | undefined },
+  path = 'body',
 ) {
   if (input.unitId) {
     const [unit] = await findUnits(ctx.tx, [input.unitId]);
     if (!unit || unit.agencyId !== ctx.doc.agencyId || unit.validTo !== null)
       throw incomingErrors.assigneeInvalid('The unit is not a current unit of this agency', {
-        errors: [{ path: 'unitId', message: input.unitId, code: 'other_agency' }],
+        errors: [{ path: `${path}.unitId`, message: input.unitId, code: 'other_agency' }],
       });
   }
   if (input.userId) {
@@ -76,7 +77,7 @@ async function validateAssignee(
     if (rows.length === 0)
       throw incomingErrors.assigneeInvalid(
         'The person is not an active member of this agency (or of the given unit)',
-        { errors: [{ path: 'userId', message: input.userId, code: 'other_agency' }] },
+        { errors: [{ path: `${path}.userId`, message: input.userId, code: 'other_agency' }] },
       );
   }
 }
@@ -97,14 +98,22 @@ export async function directDocument(
     if (!mayDirect(ctx.scope, doc)) throw incomingErrors.forbidden('Only the leader directs');
     const state = nextDocumentState(doc.state, 'direct');
     const all = [
-      { role: 'lead' as const, input: body.lead },
-      ...body.coHandlers.map((input) => ({ role: 'co_handler' as const, input })),
-      ...body.forInformation.map((input) => ({ role: 'for_information' as const, input })),
+      { role: 'lead' as const, input: body.lead, path: 'body.lead' },
+      ...body.coHandlers.map((input, i) => ({
+        role: 'co_handler' as const,
+        input,
+        path: `body.coHandlers.${i}`,
+      })),
+      ...body.forInformation.map((input, i) => ({
+        role: 'for_information' as const,
+        input,
+        path: `body.forInformation.${i}`,
+      })),
     ];
     const seen = new Set<string>();
     const resolved: NewAssignment[] = [];
-    for (const { role, input } of all) {
-      await validateAssignee(ctx, input);
+    for (const { role, input, path } of all) {
+      await validateAssignee(ctx, input, path);
       const key = `${input.unitId ?? ''}/${input.userId ?? ''}`;
       if (seen.has(key)) throw incomingErrors.assigneeInvalid('The same assignee is listed twice');
       seen.add(key);
@@ -112,7 +121,10 @@ export async function directDocument(
         role,
         unitId: input.unitId ?? null,
         userId: input.userId ?? null,
-        dueDate: role === 'for_information' ? null : await resolveDue(tx, input.due, ctx.today),
+        dueDate:
+          role === 'for_information'
+            ? null
+            : await resolveDue(tx, input.due, ctx.today, `${path}.due`),
         direction: body.direction,
         parentId: null,
       });
@@ -347,7 +359,9 @@ export async function requestExtension(
     if (a.extensionRequestedUntil !== null)
       throw incomingErrors.invalidTransition('An extension request is already pending');
     if (body.until <= (a.dueDate ?? ctx.today) || body.until < ctx.today)
-      throw incomingErrors.dueDatePast('The new deadline must be after the current one');
+      throw incomingErrors.dueDatePast('The new deadline must be after the current one', {
+        errors: [{ path: 'body.until', message: 'not after the current deadline', code: 'past' }],
+      });
     await repo.updateAssignment(ctx.tx, a.id, {
       extensionRequestedUntil: body.until,
       extensionReason: body.reason,

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconBuildingCommunity,
+  IconFileImport,
   IconId,
   IconShieldCheck,
   IconShieldOff,
@@ -10,9 +11,12 @@ import {
 import type { Delegation, MeResponse, Role } from '@vanban/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { userRoles } from '../../app/auth';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatIsoDate, formatIsoDateTime } from '../../i18n/format';
+import { canSee, navItems } from '../shell/navigation';
+import { IncomingCounts } from './IncomingCounts';
 
 type Assignment = MeResponse['roles'][number];
 
@@ -117,6 +121,8 @@ export function HomePage() {
   const me = useSession();
   usePageTitle(t('nav.home'));
   const roleGroups = groupRoles(me.roles);
+  const incomingItem = navItems.find((item) => item.id === 'incoming');
+  const seesIncoming = incomingItem !== undefined && canSee(incomingItem, userRoles(me));
   const delegations = [
     ...me.delegations.received.map((delegation) => ({
       delegation,
@@ -133,6 +139,16 @@ export function HomePage() {
         </Title>
         <Text c="dimmed">{t('home.intro')}</Text>
       </Stack>
+
+      {seesIncoming && (
+        <Section
+          icon={<IconFileImport size={20} />}
+          title={t('home.incomingTitle')}
+          testId="home-incoming"
+        >
+          <IncomingCounts />
+        </Section>
+      )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Section

@@ -29,6 +29,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { isAuthLost } from '../../app/api';
 import { useLogout, userRoles } from '../../app/auth';
 import { useSession } from '../../app/session';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { visibleNavItems } from './navigation';
 
@@ -201,10 +202,11 @@ export function AppLayout() {
               </Group>
             </UnstyledButton>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap={6} wrap="nowrap">
             <Group gap="xs" wrap="nowrap" visibleFrom="md">
               <DelegationBadges me={me} />
             </Group>
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu me={me} />
           </Group>

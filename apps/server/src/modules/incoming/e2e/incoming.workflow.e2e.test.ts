@@ -481,7 +481,7 @@ describe.each(backendsUnderTest())('incoming document workflow on %s', (driver) 
       ['Mai Thị Thảo', 'Tô Văn Tuấn'].sort(),
     );
     const leaders = json<{ items: { fullName: string }[] }>(
-      await get(ctx.app, clerk, '/api/people?role=leader'),
+      await get(ctx.app, clerk, '/api/people?roles=leader,deputy'),
     );
     expect(leaders.items).toHaveLength(1);
     const foreign = json<{ items: unknown[] }>(

@@ -1,0 +1,169 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBell } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { formatIsoDateTime } from '../../i18n/format';
+import { notificationKindKey } from '../incoming/model';
+import type { Notification } from '@vanban/contracts';
+import { notificationPath, useMarkRead, useNotifications } from './notifications';
+
+const kindKeys = new Set([
+  'incoming_received',
+  'incoming_to_direct',
+  'incoming_assigned_lead',
+  'incoming_assigned_co_handler',
+  'incoming_assigned_for_information',
+  'incoming_co_handler_reported',
+  'incoming_assignment_returned',
+  'incoming_extension_requested',
+  'incoming_extension_decided',
+  'incoming_completed',
+]);
+
+function kindLabelKey(kind: string) {
+  const key = notificationKindKey(kind);
+  return `notifications.kinds.${kindKeys.has(key) ? key : 'other'}` as 'notifications.kinds.other';
+}
+
+function Item({ item, onOpen }: { item: Notification; onOpen: (item: Notification) => void }) {
+  const { t } = useTranslation();
+  const unread = item.readAt === null;
+  const urgent = item.urgency !== 'normal';
+  return (
+    <UnstyledButton
+      onClick={() => {
+        onOpen(item);
+      }}
+      p="xs"
+      style={{
+        borderRadius: 'var(--mantine-radius-sm)',
+        background: unread ? 'var(--mantine-color-blue-0)' : undefined,
+      }}
+      data-testid="notification-item"
+    >
+      <Stack gap={2}>
+        <Group gap={6} wrap="nowrap" justify="space-between">
+          <Text size="xs" fw={600} c={urgent ? 'red.8' : 'blue.8'}>
+            {t(kindLabelKey(item.kind))}
+          </Text>
+          {unread && (
+            <Badge size="xs" variant="filled" style={{ textTransform: 'none' }}>
+              {t('notifications.unread')}
+            </Badge>
+          )}
+        </Group>
+        <Text size="sm" lineClamp={2}>
+          {item.title}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {formatIsoDateTime(item.createdAt)}
+        </Text>
+      </Stack>
+    </UnstyledButton>
+  );
+}
+
+/** The bell in the header: unread count, the latest notifications, mark as read. */
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const notifications = useNotifications();
+  const markRead = useMarkRead();
+  const unread = notifications.data?.unread ?? 0;
+  const items = notifications.data?.items ?? [];
+
+  const open = (item: Notification) => {
+    if (item.readAt === null) markRead.mutate([item.id]);
+    close();
+    const path = notificationPath(item);
+    if (path) void navigate(path);
+  };
+
+  return (
+    <Popover
+      opened={opened}
+      onChange={(next) => {
+        if (!next) close();
+      }}
+      position="bottom-end"
+      width={340}
+      shadow="md"
+      withinPortal
+      trapFocus
+      returnFocus
+    >
+      <Popover.Target>
+        <Indicator
+          label={unread > 99 ? '99+' : unread}
+          size={18}
+          color="red"
+          disabled={unread === 0}
+          offset={4}
+          data-testid="notification-count"
+        >
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            onClick={toggle}
+            aria-label={t('notifications.open', { count: unread })}
+            aria-expanded={opened}
+            aria-haspopup="dialog"
+            data-testid="notification-bell"
+          >
+            <IconBell size={22} aria-hidden="true" />
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown p="xs" aria-label={t('notifications.title')} role="dialog">
+        <Group justify="space-between" px={4} pb={6}>
+          <Text fw={600} size="sm">
+            {t('notifications.title')}
+          </Text>
+          {unread > 0 && (
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              onClick={() => {
+                markRead.mutate(undefined);
+              }}
+              loading={markRead.isPending}
+            >
+              {t('notifications.markAllRead')}
+            </Button>
+          )}
+        </Group>
+        <Divider />
+        <ScrollArea.Autosize mah={420} type="auto">
+          <Stack gap={2} pt={6}>
+            {notifications.isError ? (
+              <Text size="sm" c="red" p="xs">
+                {t('notifications.loadFailed')}
+              </Text>
+            ) : items.length === 0 ? (
+              <Text size="sm" c="dimmed" p="xs">
+                {t('notifications.empty')}
+              </Text>
+            ) : (
+              items.map((item) => <Item key={item.id} item={item} onOpen={open} />)
+            )}
+          </Stack>
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
