@@ -11,19 +11,11 @@
  *   E2E_BASE_URL=http://127.0.0.1:3000 npx tsx --test e2e/incoming.e2e.ts   # against a running one
  */
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { MeResponse } from '@vanban/contracts';
+import { baseUrl, launchChromium, password, shotsDir } from './browser.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-
-const baseUrl = (process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const password = process.env['E2E_PASSWORD'] ?? 'Vanban@2026';
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shotsDir = path.join(repoRoot, 'test-results', 'e2e');
 
 const desktop = { width: 1440, height: 900 };
 const phone = { width: 360, height: 740 };
@@ -80,7 +72,6 @@ function todayVn(): string {
 before(async () => {
   const health = await fetch(`${baseUrl}/api/health`).catch(() => null);
   assert.ok(health?.ok, `No server at ${baseUrl}: start it first (npm start)`);
-  await mkdir(shotsDir, { recursive: true });
   // Full names as the UI shows them, from each account's own /api/auth/me.
   for (const username of Object.values(users)) {
     const response = await fetch(`${baseUrl}/api/auth/login`, {
@@ -92,18 +83,7 @@ before(async () => {
     const me = (await response.json()) as MeResponse;
     names.set(username, me.user.fullName);
   }
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

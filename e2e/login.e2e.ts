@@ -11,20 +11,13 @@
  * no browser is downloaded.
  */
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { MeResponse } from '@vanban/contracts';
+import { baseUrl, launchChromium, password, shotsDir } from './browser.js';
 import type { Browser, Page } from 'playwright-core';
 
-const baseUrl = (process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const username = process.env['E2E_USERNAME'] ?? 'admin';
-const password = process.env['E2E_PASSWORD'] ?? 'Vanban@2026';
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shotsDir = path.join(repoRoot, 'test-results', 'e2e');
 
 const viewports = [
   { name: 'desktop-1440', width: 1440, height: 900, phone: false },
@@ -41,19 +34,7 @@ function launched(): Browser {
 before(async () => {
   const health = await fetch(`${baseUrl}/api/auth/me`).catch(() => null);
   assert.ok(health, `No server at ${baseUrl}: start it first (npm start)`);
-  await mkdir(shotsDir, { recursive: true });
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -95,6 +95,8 @@ export const submitBodySchema = z.union([
   z.strictObject({ unitId: uuidSchema, note: z.string().trim().max(2000).optional() }),
 ]);
 
+export type SubmitBody = z.infer<typeof submitBodySchema>;
+
 export const assigneeInputSchema = z
   .strictObject({
     unitId: uuidSchema.optional(),

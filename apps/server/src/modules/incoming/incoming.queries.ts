@@ -1,4 +1,4 @@
-import type { IncomingListQuery, IncomingView } from '@vanban/contracts';
+import { incomingViewValues, type IncomingListQuery, type IncomingView } from '@vanban/contracts';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database.js';
 import { uuidArray } from '../../platform/db/sql.js';
@@ -106,24 +106,28 @@ const sorts = {
     order: sql`d.urgency_rank desc, d.received_at desc, d.id desc`,
     after: (c: unknown[]) =>
       sql`(d.urgency_rank, d.received_at, d.id) < (${Number(c[0])}, ${String(c[1])}::timestamptz, ${String(c[2])}::uuid)`,
+    width: 3,
     key: (r: SummaryRow) => [r.urgency_rank, r.received_at, r.id],
   },
   newest: {
     order: sql`d.received_at desc, d.id desc`,
     after: (c: unknown[]) =>
       sql`(d.received_at, d.id) < (${String(c[0])}::timestamptz, ${String(c[1])}::uuid)`,
+    width: 2,
     key: (r: SummaryRow) => [r.received_at, r.id],
   },
   oldest: {
     order: sql`d.received_at asc, d.id asc`,
     after: (c: unknown[]) =>
       sql`(d.received_at, d.id) > (${String(c[0])}::timestamptz, ${String(c[1])}::uuid)`,
+    width: 2,
     key: (r: SummaryRow) => [r.received_at, r.id],
   },
   due: {
     order: sql`coalesce(d.due_date, '9999-12-31'::date) asc, d.id asc`,
     after: (c: unknown[]) =>
       sql`(coalesce(d.due_date, '9999-12-31'::date), d.id) > (${String(c[0])}::date, ${String(c[1])}::uuid)`,
+    width: 2,
     key: (r: SummaryRow) => [r.due_date ?? '9999-12-31', r.id],
   },
 } as const;
@@ -151,8 +155,7 @@ export async function listSummaries(
     viewPredicate(query.view, scope, today),
     ...filterPredicates(query),
   ];
-  if (query.cursor)
-    conditions.push(sort.after(decodeCursor(query.cursor, sort.key({} as SummaryRow).length)));
+  if (query.cursor) conditions.push(sort.after(decodeCursor(query.cursor, sort.width)));
   const rows = await queryRows<SummaryRow>(
     db,
     sql`select ${summaryColumns(today, soon)} from incoming_documents d
@@ -170,18 +173,24 @@ export async function listSummaries(
   };
 }
 
-export async function countView(
+/** Every inbox count in one pass over the visible documents. */
+export async function countViews(
   db: Db,
   scope: ActorScope,
-  view: IncomingView,
   today: string,
-): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from incoming_documents d
-        where ${visibleTo(scope)} and ${viewPredicate(view, scope, today)}`,
+): Promise<Record<IncomingView, number>> {
+  const columns = incomingViewValues.map(
+    (view) =>
+      sql`count(*) filter (where ${viewPredicate(view, scope, today)})::int as ${sql.identifier(view)}`,
   );
-  return row?.n ?? 0;
+  const [row] = await queryRows<Record<IncomingView, number>>(
+    db,
+    sql`select ${sql.join(columns, sql`, `)} from incoming_documents d where ${visibleTo(scope)}`,
+  );
+  return (
+    row ??
+    (Object.fromEntries(incomingViewValues.map((v) => [v, 0])) as Record<IncomingView, number>)
+  );
 }
 
 export interface SearchRow extends SummaryRow {

@@ -1,4 +1,4 @@
-import type { Due, RegisterIncomingBody, Secrecy } from '@vanban/contracts';
+import type { Due, RegisterIncomingBody, Secrecy, SubmitBody } from '@vanban/contracts';
 import { sql } from 'drizzle-orm';
 import { vietnamDate } from '../../platform/clock/clock.js';
 import { queryRows, type Db } from '../../platform/db/database.js';
@@ -22,8 +22,7 @@ import {
   type StepContext,
 } from './incoming.usecase-kit.js';
 
-type SubmitTarget =
-  { userId: string; note?: string | undefined } | { unitId: string; note?: string | undefined };
+type SubmitTarget = SubmitBody;
 
 async function checkDuplicates(
   tx: Db,

@@ -38,6 +38,7 @@ import {
   getIncoming,
   incomingHistory,
   listIncoming,
+  openIncoming,
   searchIncoming,
 } from './incoming.views.usecases.js';
 import * as workflow from './incoming.workflow.usecases.js';
@@ -121,7 +122,7 @@ export const registerIncomingRoutes: RouteModule = (api, deps) => {
       const actor = requireActor(request);
       const meta = requestMeta(request);
       const id = await registerIncoming(deps, actor, request.body, meta);
-      return reply.status(201).send(await getIncoming(deps, actor, id, meta));
+      return reply.status(201).send(await getIncoming(deps, actor, id));
     },
   );
 
@@ -203,7 +204,7 @@ export const registerIncomingRoutes: RouteModule = (api, deps) => {
       },
     },
     async (request) =>
-      getIncoming(deps, requireActor(request), request.params.id, requestMeta(request)),
+      openIncoming(deps, requireActor(request), request.params.id, requestMeta(request)),
   );
 
   api.get(
@@ -242,7 +243,7 @@ export const registerIncomingRoutes: RouteModule = (api, deps) => {
         const meta = requestMeta(request);
         const p = request.params as z.infer<P>;
         await run(actor, p, request.body as z.infer<B>, meta);
-        return getIncoming(deps, actor, p.id, meta);
+        return getIncoming(deps, actor, p.id);
       },
     );
   const empty = z.strictObject({}).default({});

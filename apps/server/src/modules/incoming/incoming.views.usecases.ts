@@ -1,12 +1,8 @@
-import {
-  incomingViewValues,
-  type Highlight,
-  type IncomingListQuery,
-  type IncomingView,
-} from '@vanban/contracts';
+import { type Highlight, type IncomingListQuery } from '@vanban/contracts';
 import { sql } from 'drizzle-orm';
 import { vietnamDate } from '../../platform/clock/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import { uuidArray } from '../../platform/db/sql.js';
 import { listAuditEvents, presentAuditEvent, recordAuditEvent } from '../audit/index.js';
 import { dueDateFromWorkingDays } from '../calendar/index.js';
 import { auditActorOf, type Actor, type RequestMeta } from '../identity/index.js';
@@ -15,7 +11,12 @@ import { actorScope, type ActorScope } from './incoming.models.js';
 import { availableActions } from './incoming.policies.js';
 import { presentDetail, presentSummary } from './incoming.presenters.js';
 import { getIncomingSettings } from './incoming.settings.usecases.js';
-import { countView, listSummaries, searchSummaries, type ListFilters } from './incoming.queries.js';
+import {
+  countViews,
+  listSummaries,
+  searchSummaries,
+  type ListFilters,
+} from './incoming.queries.js';
 import * as repo from './incoming.repository.js';
 import { matchRanges, queryTerms, snippet } from './incoming.search.models.js';
 import type { IncomingDeps } from './incoming.usecase-kit.js';
@@ -38,12 +39,7 @@ export async function listIncoming(deps: IncomingDeps, actor: Actor, query: Inco
 
 /** Counts of every inbox, for the home page and the navigation badges. */
 export async function countIncoming(deps: IncomingDeps, actor: Actor) {
-  const today = vietnamDate(deps.clock.now());
-  const scope = actorScope(actor);
-  const counts = {} as Record<IncomingView, number>;
-  for (const view of incomingViewValues)
-    counts[view] = await countView(deps.db, scope, view, today);
-  return counts;
+  return countViews(deps.db, actorScope(actor), vietnamDate(deps.clock.now()));
 }
 
 export async function searchIncoming(
@@ -79,19 +75,40 @@ async function loadVisible(db: Db, scope: ActorScope, id: string) {
   return doc;
 }
 
-/**
- * The document page. Opening it marks the viewer's own assignments read; opening a confidential
- * document is itself audited (design §3: one audit event per view of a confidential item).
- */
-export async function getIncoming(deps: IncomingDeps, actor: Actor, id: string, meta: RequestMeta) {
+/** The document page as the actor sees it now (also the answer to every workflow action). */
+export async function getIncoming(deps: IncomingDeps, actor: Actor, id: string) {
   const scope = actorScope(actor);
+  const doc = await loadVisible(deps.db, scope, id);
   const { today, soon } = await dayWindow(deps, actor);
+  const assignments = await repo.listAssignments(deps.db, id);
+  return presentDetail(
+    deps.db,
+    doc,
+    assignments,
+    today,
+    soon,
+    availableActions(scope, doc, assignments),
+  );
+}
+
+/**
+ * Someone opens the document page: their own assignments become read, and opening a
+ * confidential document is itself audited (design §3: one audit event per view of a
+ * confidential item).
+ */
+export async function openIncoming(
+  deps: IncomingDeps,
+  actor: Actor,
+  id: string,
+  meta: RequestMeta,
+) {
+  const scope = actorScope(actor);
   const doc = await loadVisible(deps.db, scope, id);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await tx.execute(sql`update assignments set read_at = ${now.toISOString()}
       where document_id = ${id} and read_at is null and active
-        and user_id = any(${`{${scope.userIds.join(',')}}`}::uuid[])`);
+        and user_id = any(${uuidArray(scope.userIds)})`);
     if (doc.secrecy !== 'normal')
       await recordAuditEvent(tx, {
         type: 'incoming.viewed',
@@ -104,15 +121,7 @@ export async function getIncoming(deps: IncomingDeps, actor: Actor, id: string, 
         requestId: meta.requestId,
       });
   });
-  const assignments = await repo.listAssignments(deps.db, id);
-  return presentDetail(
-    deps.db,
-    doc,
-    assignments,
-    today,
-    soon,
-    availableActions(scope, doc, assignments),
-  );
+  return getIncoming(deps, actor, id);
 }
 
 /** The document's full history, from the audit trail. */

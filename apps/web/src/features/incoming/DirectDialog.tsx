@@ -1,14 +1,14 @@
 import { MultiSelect, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import type { DirectBody, IncomingDetail } from '@vanban/contracts';
+import { errorCodes, type DirectBody, type IncomingDetail } from '@vanban/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
 import { toIsoDate } from '../../i18n/format';
 import { personLabel, usePeople } from '../people/people';
 import { ActionDialog } from './ActionDialog';
-import { fieldFeedback } from './problems';
+import { useDialogAction } from './dialogAction';
 import type { FormFeedback } from './problems';
-import { useAgencyUnits, useIncomingAction } from './queries';
+import { useAgencyUnits } from './queries';
 
 type DirectField = 'direction' | 'lead' | 'coHandlers' | 'forInformation' | 'due';
 const directFields: readonly DirectField[] = [
@@ -39,7 +39,10 @@ export function DirectDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const action = useIncomingAction(detail.id);
+  const { action, feedback, setFeedback, run } = useDialogAction(detail.id, onClose, directFields, {
+    [errorCodes.incomingAssigneeInvalid]: 'lead',
+    [errorCodes.incomingDueDatePast]: 'due',
+  });
   const units = useAgencyUnits(detail.agency.id);
   const people = usePeople({ agencyId: detail.agency.id });
   const today = toIsoDate(new Date());
@@ -50,7 +53,6 @@ export function DirectDialog({
   const [coHandlers, setCoHandlers] = useState<string[]>([]);
   const [coDue, setCoDue] = useState<string | null>(null);
   const [forInformation, setForInformation] = useState<string[]>([]);
-  const [feedback, setFeedback] = useState<FormFeedback<DirectField> | null>(null);
 
   const options = (exclude: readonly string[]) => [
     {
@@ -83,21 +85,7 @@ export function DirectDialog({
       coHandlers: coHandlers.map((value) => assigneeOf(value, coDue)),
       forInformation: forInformation.map((value) => assigneeOf(value, null)),
     };
-    setFeedback(null);
-    action.mutate(
-      { path: 'direct', body },
-      {
-        onSuccess: onClose,
-        onError: (error) => {
-          setFeedback(
-            fieldFeedback(error, directFields, {
-              'incoming.assignee_invalid': 'lead',
-              'incoming.due_date_past': 'due',
-            }),
-          );
-        },
-      },
-    );
+    run('direct', body);
   };
 
   const error = (field: DirectField) => {

@@ -35,6 +35,7 @@ import type { AssignmentAction, DocumentAction } from './model';
 import { fieldFeedback } from './problems';
 import type { FormFeedback, MessageKey } from './problems';
 import { useIncomingAction } from './queries';
+import { useDialogAction } from './dialogAction';
 
 type Open = { kind: DocumentAction } | { kind: AssignmentAction; assignment: Assignment } | null;
 
@@ -71,10 +72,6 @@ const primaryActions = new Set<string>([
   'report',
   'acknowledge',
 ]);
-
-function useFeedback<F extends string>() {
-  return useState<FormFeedback<F> | null>(null);
-}
 
 function fieldError<F extends string>(
   t: TFunction,
@@ -121,7 +118,7 @@ function TextDialog({
   const action = useIncomingAction(detail.id);
   const uploads = useUploads();
   const [text, setText] = useState('');
-  const [feedback, setFeedback] = useFeedback<'text' | 'fileIds'>();
+  const [feedback, setFeedback] = useState<FormFeedback<'text' | 'fileIds'> | null>(null);
 
   const submit = () => {
     if (text.trim() === '') {
@@ -193,30 +190,21 @@ function TextDialog({
 
 function SubmitDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
-  const action = useIncomingAction(detail.id);
+  const { action, feedback, setFeedback, run } = useDialogAction(
+    detail.id,
+    onClose,
+    ['userId', 'note'] as const,
+    { [errorCodes.incomingAssigneeInvalid]: 'userId' },
+  );
   const [userId, setUserId] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const [feedback, setFeedback] = useFeedback<'userId' | 'note'>();
 
   const submit = () => {
     if (!userId) {
       setFeedback({ fields: { userId: 'forms.required' } });
       return;
     }
-    setFeedback(null);
-    action.mutate(
-      { path: 'submit', body: { userId, ...(note.trim() ? { note: note.trim() } : {}) } },
-      {
-        onSuccess: onClose,
-        onError: (error) => {
-          setFeedback(
-            fieldFeedback(error, ['userId', 'note'] as const, {
-              [errorCodes.incomingAssigneeInvalid]: 'userId',
-            }),
-          );
-        },
-      },
-    );
+    run('submit', { userId, ...(note.trim() ? { note: note.trim() } : {}) });
   };
 
   return (
@@ -257,21 +245,9 @@ function SubmitDialog({ detail, onClose }: DialogProps) {
 
 function RegisterReceivedDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
-  const action = useIncomingAction(detail.id);
-  const [feedback, setFeedback] = useFeedback<never>();
+  const { action, feedback, run } = useDialogAction<never>(detail.id, onClose, []);
 
-  const send = (confirmDuplicate: boolean) => {
-    setFeedback(null);
-    action.mutate(
-      { path: 'register', body: { confirmDuplicate } },
-      {
-        onSuccess: onClose,
-        onError: (error) => {
-          setFeedback(fieldFeedback(error, [] as never[]));
-        },
-      },
-    );
-  };
+  const send = (confirmDuplicate: boolean) => run('register', { confirmDuplicate });
   const duplicate = isApiError(action.error) && action.error.code === errorCodes.incomingDuplicate;
 
   return (
@@ -308,11 +284,18 @@ function RegisterReceivedDialog({ detail, onClose }: DialogProps) {
 
 function ReassignDialog({ detail, onClose, assignment }: DialogProps & { assignment: Assignment }) {
   const { t } = useTranslation();
-  const action = useIncomingAction(detail.id);
+  const { action, feedback, setFeedback, run } = useDialogAction(
+    detail.id,
+    onClose,
+    ['userId', 'direction', 'due'] as const,
+    {
+      [errorCodes.incomingAssigneeInvalid]: 'userId',
+      [errorCodes.incomingDueDatePast]: 'due',
+    },
+  );
   const [userId, setUserId] = useState<string | null>(null);
   const [direction, setDirection] = useState('');
   const [due, setDue] = useState<string | null>(assignment.dueDate);
-  const [feedback, setFeedback] = useFeedback<'userId' | 'direction' | 'due'>();
   const today = toIsoDate(new Date());
 
   const submit = () => {
@@ -324,28 +307,11 @@ function ReassignDialog({ detail, onClose, assignment }: DialogProps & { assignm
       setFeedback({ fields: { due: 'incoming.errors.dueDatePast' } });
       return;
     }
-    setFeedback(null);
-    action.mutate(
-      {
-        path: `assignments/${assignment.id}/reassign`,
-        body: {
-          userId,
-          ...(direction.trim() ? { direction: direction.trim() } : {}),
-          ...(due && due !== assignment.dueDate ? { due: { date: due } } : {}),
-        },
-      },
-      {
-        onSuccess: onClose,
-        onError: (error) => {
-          setFeedback(
-            fieldFeedback(error, ['userId', 'direction', 'due'] as const, {
-              [errorCodes.incomingAssigneeInvalid]: 'userId',
-              [errorCodes.incomingDueDatePast]: 'due',
-            }),
-          );
-        },
-      },
-    );
+    run(`assignments/${assignment.id}/reassign`, {
+      userId,
+      ...(direction.trim() ? { direction: direction.trim() } : {}),
+      ...(due && due !== assignment.dueDate ? { due: { date: due } } : {}),
+    });
   };
 
   return (
@@ -402,10 +368,14 @@ function ExtensionRequestDialog({
   assignment,
 }: DialogProps & { assignment: Assignment }) {
   const { t } = useTranslation();
-  const action = useIncomingAction(detail.id);
+  const { action, feedback, setFeedback, run } = useDialogAction(
+    detail.id,
+    onClose,
+    ['until', 'reason'] as const,
+    { [errorCodes.incomingDueDatePast]: 'until' },
+  );
   const [until, setUntil] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [feedback, setFeedback] = useFeedback<'until' | 'reason'>();
   const today = toIsoDate(new Date());
   const earliest = assignment.dueDate && assignment.dueDate >= today ? assignment.dueDate : today;
 
@@ -418,20 +388,7 @@ function ExtensionRequestDialog({
       setFeedback({ fields });
       return;
     }
-    setFeedback(null);
-    action.mutate(
-      { path: `assignments/${assignment.id}/extension`, body: { until, reason: reason.trim() } },
-      {
-        onSuccess: onClose,
-        onError: (error) => {
-          setFeedback(
-            fieldFeedback(error, ['until', 'reason'] as const, {
-              [errorCodes.incomingDueDatePast]: 'until',
-            }),
-          );
-        },
-      },
-    );
+    run(`assignments/${assignment.id}/extension`, { until, reason: reason.trim() });
   };
 
   return (
@@ -483,26 +440,16 @@ function ExtensionDecisionDialog({
   assignment,
 }: DialogProps & { assignment: Assignment }) {
   const { t } = useTranslation();
-  const action = useIncomingAction(detail.id);
+  const { action, feedback, run } = useDialogAction(detail.id, onClose, ['note'] as const);
   const [decision, setDecision] = useState<'approve' | 'refuse'>('approve');
   const [note, setNote] = useState('');
-  const [feedback, setFeedback] = useFeedback<'note'>();
   const request = assignment.extensionRequest;
 
   const submit = () => {
-    setFeedback(null);
-    action.mutate(
-      {
-        path: `assignments/${assignment.id}/extension/decision`,
-        body: { approve: decision === 'approve', ...(note.trim() ? { note: note.trim() } : {}) },
-      },
-      {
-        onSuccess: onClose,
-        onError: (error) => {
-          setFeedback(fieldFeedback(error, ['note'] as const));
-        },
-      },
-    );
+    run(`assignments/${assignment.id}/extension/decision`, {
+      approve: decision === 'approve',
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
   };
 
   return (
