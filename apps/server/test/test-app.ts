@@ -33,6 +33,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     webDist: '/nonexistent/web-dist',
     storage: { dir: path.join(dataDir, 'files') },
     upload: { maxBytes: 100 * 1024 * 1024 },
+    signing: { trustAnchorFile: null },
     logLevel: 'silent',
     ...overrides,
   };
@@ -51,17 +52,20 @@ export function removeTestDir(config: AppConfig): void {
     fs.rmSync(config.dataDir, { recursive: true, force: true });
 }
 
-/** A fresh database with the demo city and an in-process app, for one describe block. */
+/**
+ * A fresh database with the demo city and an in-process app, for one describe block; `pki: true`
+ * adds the demo certificates and signature images (needed to sign).
+ */
 export function useTestApp(
   driver: DbDriver,
-  options: { seed?: boolean; config?: Partial<AppConfig> } = {},
+  options: { seed?: boolean; pki?: boolean; config?: Partial<AppConfig> } = {},
 ): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
     ctx.clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
     ctx.database = await createTestDatabase(driver);
     ctx.deps = buildDependencies(testConfig(options.config), ctx.database, ctx.clock);
-    if (options.seed !== false) await seedDemoCity(ctx.deps);
+    if (options.seed !== false) await seedDemoCity(ctx.deps, { pki: options.pki === true });
     ctx.app = await buildServer(ctx.deps, { logger: false });
   });
   afterAll(async () => {

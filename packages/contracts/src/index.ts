@@ -10,3 +10,5 @@ export * from './incoming/incoming.contract.js';
 export * from './calendar/calendar.contract.js';
 export * from './notifications/notifications.contract.js';
 export * from './people/people.contract.js';
+export * from './signatures/signatures.contract.js';
+export * from './outgoing/outgoing.contract.js';

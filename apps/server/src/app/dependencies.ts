@@ -7,6 +7,7 @@ import { createLocalDiskStorage } from '../platform/storage/local-disk-storage.j
 import type { FileStorage } from '../platform/storage/storage.js';
 import type { BlobTextListener, FileAccessRule } from '../modules/files/index.js';
 import { incomingFileAccessRule, onBlobTextReady } from '../modules/incoming/index.js';
+import { outgoingFileAccessRule } from '../modules/outgoing/index.js';
 
 /** Everything use cases may need, built once by the composition root and passed in. */
 export interface AppDependencies {
@@ -43,7 +44,7 @@ export function buildDependencies(
     },
     storage: createLocalDiskStorage(config.storage.dir),
     jobs: createJobSignal(),
-    fileAccessRules: [incomingFileAccessRule],
+    fileAccessRules: [incomingFileAccessRule, outgoingFileAccessRule],
     blobTextListeners: [onBlobTextReady],
   };
 }

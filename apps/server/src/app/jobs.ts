@@ -1,4 +1,5 @@
 import { filesJobs } from '../modules/files/files.jobs.js';
+import { signaturesJobs } from '../modules/signatures/index.js';
 import type { JobHandlers } from '../platform/jobs/jobs.js';
 import type { AppDependencies } from './dependencies.js';
 
@@ -6,7 +7,7 @@ import type { AppDependencies } from './dependencies.js';
 export type JobModule = (deps: AppDependencies) => JobHandlers;
 
 /** The one list of every module's job handlers, run by the worker in main.ts. */
-export const jobModules: JobModule[] = [filesJobs];
+export const jobModules: JobModule[] = [filesJobs, signaturesJobs];
 
 export function buildJobHandlers(deps: AppDependencies): JobHandlers {
   const handlers: JobHandlers = {};

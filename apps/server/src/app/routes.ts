@@ -15,6 +15,8 @@ import { registerUsersRoutes } from '../modules/identity/users.routes.js';
 import { registerOrganizationsRoutes } from '../modules/organizations/organizations.routes.js';
 import { registerIncomingRoutes } from '../modules/incoming/index.js';
 import { registerNotificationRoutes } from '../modules/notifications/index.js';
+import { registerOutgoingRoutes } from '../modules/outgoing/index.js';
+import { registerSignatureRoutes } from '../modules/signatures/index.js';
 import type { AppDependencies } from './dependencies.js';
 import { registerHealthRoutes } from './health.routes.js';
 
@@ -39,4 +41,6 @@ export const routeModules: RouteModule[] = [
   registerIncomingRoutes,
   registerNotificationRoutes,
   registerPeopleRoutes,
+  registerSignatureRoutes,
+  registerOutgoingRoutes,
 ];

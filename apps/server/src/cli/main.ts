@@ -15,6 +15,7 @@ import { roleValues, type Role } from '@vanban/contracts';
 import { vietnamDate } from '../platform/clock/clock.js';
 import { newId } from '../platform/db/ids.js';
 import { seedDemoCity } from '../seed/demo-city.seed.js';
+import { registerSampleCommands } from './sample.command.js';
 
 /** Exit codes: 0 ok, 1 the operation found a problem or failed, 2 usage error. */
 class CliFailure extends Error {
@@ -194,6 +195,8 @@ program
     const result = await withDeps((deps) => seedDemoCity(deps));
     out(`Demo city seeded (${result.users} new users)`);
   });
+
+registerSampleCommands(program);
 
 try {
   await program.parseAsync(process.argv);

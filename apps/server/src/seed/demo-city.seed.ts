@@ -11,17 +11,24 @@ import {
   importDirectory,
   listUnits,
 } from '../modules/organizations/index.js';
+import { seedDemoPki } from '../modules/signatures/index.js';
 import { DEMO_PASSWORD, demoAgencies, demoUnits, demoUsers } from './demo-city.data.js';
 
-type SeedDeps = Pick<AppDependencies, 'db' | 'clock'>;
+type SeedDeps = Pick<AppDependencies, 'db' | 'clock' | 'secretBox'>;
 
 export async function isDatabaseEmpty(deps: SeedDeps): Promise<boolean> {
   const [row] = await deps.db.select({ n: count() }).from(users);
   return (row?.n ?? 0) === 0;
 }
 
-/** Seeds the demo city; safe to run twice (the directory import is idempotent, users are skipped). */
-export async function seedDemoCity(deps: SeedDeps): Promise<{ users: number }> {
+/**
+ * Seeds the demo city; safe to run twice (the directory import is idempotent, users are skipped).
+ * `pki: false` skips the demo certificates and images (tests that do not sign save ~2 s).
+ */
+export async function seedDemoCity(
+  deps: SeedDeps,
+  options: { pki?: boolean } = {},
+): Promise<{ users: number; certificates: number }> {
   const system = null;
   await importDirectory(
     { ...deps, actor: system },
@@ -96,5 +103,6 @@ export async function seedDemoCity(deps: SeedDeps): Promise<{ users: number }> {
       created++;
     }
   });
-  return { users: created };
+  const pki = options.pki === false ? { certificates: 0 } : await seedDemoPki(deps);
+  return { users: created, certificates: pki.certificates };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, uuidSchema } from '../common/primitives.contract.js';
+import { fileSignaturesSchema } from '../signatures/signatures.contract.js';
 
 export const urgencyValues = ['normal', 'urgent', 'top_urgent', 'flash'] as const;
 export const urgencySchema = z.enum(urgencyValues);
@@ -181,6 +182,8 @@ export const incomingFileSchema = z.object({
   role: z.enum(['main', 'attachment', 'handling']),
   addedBy: personRefSchema,
   addedAt: isoDateTimeSchema,
+  /** Our verification of the file's PDF signatures, made when it arrived. */
+  signatures: fileSignaturesSchema,
 });
 
 /** One row of an inbox or search result. */

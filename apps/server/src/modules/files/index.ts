@@ -5,3 +5,9 @@ export { EXTRACT_TEXT_JOB, enqueueTextExtraction, type BlobTextListener } from '
 export { loadFilesForAttach, findReadableFile } from './files.usecases.js';
 export { presentFile } from './files.presenters.js';
 export type { FileWithBlob } from './files.repository.js';
+export {
+  findFilesByIds,
+  readFileBytes,
+  storeGeneratedFile,
+  type GeneratedFile,
+} from './files.generated.js';

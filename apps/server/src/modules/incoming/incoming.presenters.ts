@@ -1,3 +1,4 @@
+import { fileSignatures } from '../signatures/index.js';
 import type { IncomingDetail, IncomingSummary } from '@vanban/contracts';
 import { getDocumentType, isDocumentTypeCode } from '@vanban/edxml';
 import { inArray, sql } from 'drizzle-orm';
@@ -66,6 +67,10 @@ export async function presentDetail(
         )
       : Promise.resolve([]),
   ]);
+  const signaturesOf = await fileSignatures(
+    db,
+    files.map((f) => f.id),
+  );
   const person = await namesOf(db, [
     doc.registeredBy,
     doc.submittedToUserId,
@@ -140,6 +145,7 @@ export async function presentDetail(
       role: f.role,
       addedBy: { id: f.added_by, fullName: f.added_by_name },
       addedAt: iso(f.added_at),
+      signatures: signaturesOf(f.id),
     })),
     assignments: assignments.map((a) => ({
       id: a.id,

@@ -7,6 +7,7 @@ import type { Actor, RequestMeta } from '../identity/index.js';
 import { findUnits } from '../organizations/index.js';
 import { allocateNumber } from '../registers/index.js';
 import { incomingErrors } from './incoming.errors.js';
+import { checkSignaturesOf } from './incoming.intake.usecases.js';
 import { resolveMetadata, type MetadataInput, type ResolvedMetadata } from './incoming.metadata.js';
 import { actorScope, nextDocumentState, registeringAgency, yearOf } from './incoming.models.js';
 import { isClerkOf } from './incoming.policies.js';
@@ -105,6 +106,7 @@ export async function registerIncoming(
     ]);
     const ctx = { tx, actor, scope, now, today, meta };
     const files = await attachUploads(ctx, id, body.fileIds, 'main', null);
+    await checkSignaturesOf(tx, body.fileIds, deps.clock);
     if (m.pageCount === null && files[0]?.pageCount)
       await repo.updateDocument(tx, id, { pageCount: files[0].pageCount });
     const doc = await repo.lockDocument(tx, id);
@@ -118,80 +120,6 @@ export async function registerIncoming(
     });
     if (body.submitTo) await submitInStep({ ...ctx, doc }, body.submitTo);
   });
-  return id;
-}
-
-export interface IntakeInput {
-  agencyId: string;
-  source: 'internal' | 'hub' | 'email';
-  sourceRef: string;
-  metadata: Partial<MetadataInput> & {
-    senderName: string;
-    senderAgencyId?: string | null;
-    senderCode?: string | null;
-  };
-  fileIds: string[];
-  uploadedBy: string;
-}
-
-/**
- * Another agency's document arrives (issued inside this instance, or from the exchange hub): it
- * waits in the clerks' "to register" list with its metadata prefilled. No arrival number yet —
- * documents the clerk has not registered impose no duty to act (Decree 30 Art. 21).
- */
-export async function receiveDocument(tx: Db, input: IntakeInput, now: Date): Promise<string> {
-  const id = newId();
-  const md = input.metadata;
-  await repo.insertDocument(tx, {
-    id,
-    agencyId: input.agencyId,
-    state: 'received',
-    source: input.source,
-    sourceRef: input.sourceRef,
-    senderAgencyId: md.senderAgencyId ?? null,
-    senderCode: md.senderCode ?? null,
-    senderName: md.senderName,
-    number: '',
-    notation: '',
-    reference: md.reference ?? '',
-    referenceKey: '',
-    issueDate: md.issueDate ?? vietnamDate(now),
-    docType: md.docType ?? 'official_letter',
-    subject: md.subject ?? '',
-    signerName: md.signerName ?? null,
-    signerPosition: md.signerPosition ?? null,
-    urgency: md.urgency ?? 'normal',
-    secrecy: 'normal',
-    pageCount: md.pageCount ?? null,
-    intake: md,
-    receivedAt: now,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await repo.attachFiles(
-    tx,
-    id,
-    input.fileIds.map((f) => ({ id: f })),
-    { role: 'main', addedBy: input.uploadedBy, assignmentId: null },
-    now,
-  );
-  await repo.refreshContentText(tx, [id]);
-  const clerks = await queryRows<{ user_id: string }>(
-    tx,
-    sql`select distinct r.user_id from user_roles r join users u on u.id = r.user_id
-        where r.agency_id = ${input.agencyId} and r.role = 'clerk' and not u.disabled`,
-  );
-  await notifyAbout(
-    { tx, now },
-    {
-      id,
-      urgency: md.urgency ?? 'normal',
-      reference: md.reference ?? '',
-      subject: md.subject ?? '',
-    },
-    clerks.map((c) => c.user_id),
-    'incoming.received',
-  );
   return id;
 }
 

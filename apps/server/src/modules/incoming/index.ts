@@ -1,3 +1,9 @@
 export { registerIncomingRoutes } from './incoming.routes.js';
-export { receiveDocument, type IntakeInput } from './incoming.registration.usecases.js';
+export {
+  correctDelivered,
+  receiveDocument,
+  revokeDelivered,
+  type IntakeInput,
+} from './incoming.intake.usecases.js';
 export { incomingFileAccessRule, onBlobTextReady } from './incoming.views.usecases.js';
+export { actorScope, urgencyRank, type ActorScope } from './incoming.models.js';

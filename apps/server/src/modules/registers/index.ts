@@ -12,3 +12,10 @@ export {
   type RegisterReportMeta,
   type RegisterRows,
 } from './registers.export.js';
+export {
+  buildOutgoingRegisterPdf,
+  buildOutgoingRegisterXlsx,
+  writeOutgoingRegisterXlsx,
+  type OutgoingRegisterRow,
+  type OutgoingRegisterRows,
+} from './registers.outgoing-export.js';

@@ -95,14 +95,18 @@ export function formatGeneratedAt(at: Date): string {
 }
 
 /** "Quyết định" + "Về việc …" → "Quyết định về việc …": the type name opens the sentence. */
-export function typeAndSubject(row: IncomingRegisterRow, mask: boolean): string {
+export function typeAndSubject(
+  row: Pick<IncomingRegisterRow, 'typeName' | 'subject' | 'secret'>,
+  mask: boolean,
+): string {
   const subject = row.secret && mask ? MASKED_SUBJECT : clean(row.subject);
   const type = clean(row.typeName);
   if (!type) return subject;
   return `${type} ${/^Về /.test(subject) ? `v${subject.slice(1)}` : subject}`;
 }
 
-export function notesOf(row: IncomingRegisterRow): string {
+/** The notes, opened by the secrecy mark ("Mật") on a confidential row. */
+export function notesOf(row: Pick<IncomingRegisterRow, 'notes' | 'secret'>): string {
   const notes = clean(row.notes ?? '');
   return row.secret ? [SECRET_MARK, notes].filter(Boolean).join('. ') : notes;
 }

@@ -22,6 +22,8 @@ const envSchema = z.object({
   /** Where uploaded bytes live (content-addressed). Default `<VANBAN_DATA_DIR>/files`. */
   VANBAN_STORAGE_DIR: z.string().optional(),
   VANBAN_MAX_UPLOAD_MB: z.coerce.number().positive().default(100),
+  /** PEM file of root certificates whose signatures count as trusted (e.g. the national root CA). */
+  VANBAN_TRUST_ANCHORS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +39,8 @@ export interface AppConfig {
   webDist: string;
   storage: { dir: string };
   upload: { maxBytes: number };
+  /** Trust list for verifying signatures on received PDFs (besides anchors stored in the DB). */
+  signing: { trustAnchorFile: string | null };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -93,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dir: e.VANBAN_STORAGE_DIR ? resolveDir(e.VANBAN_STORAGE_DIR) : path.join(dataDir, 'files'),
     },
     upload: { maxBytes: Math.floor(e.VANBAN_MAX_UPLOAD_MB * 1024 * 1024) },
+    signing: {
+      trustAnchorFile: e.VANBAN_TRUST_ANCHORS ? resolveDir(e.VANBAN_TRUST_ANCHORS) : null,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,0 +1,2 @@
+export { registerOutgoingRoutes } from './outgoing.routes.js';
+export { outgoingFileAccessRule } from './outgoing.views.usecases.js';
