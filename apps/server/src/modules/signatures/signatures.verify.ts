@@ -73,6 +73,7 @@ export async function checkPdf(
     });
     return { status: signatureStatusOf(checks), signatures: checks.map(presentCheck) };
   } catch {
+    // Unreadable structure: flagged like a broken signature, never shown as unsigned.
     return { status: 'invalid', signatures: [] };
   }
 }
