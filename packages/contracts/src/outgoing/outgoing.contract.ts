@@ -6,7 +6,7 @@ import {
   unitRefLiteSchema,
   urgencySchema,
 } from '../incoming/incoming.contract.js';
-import { signatureCheckSchema } from '../signatures/signatures.contract.js';
+import { signatureCheckSchema, signatureStatusSchema } from '../signatures/signatures.contract.js';
 
 /**
  * Văn bản đi. Decree 30 Art. 10–16: drafted, reviewed, signed by the competent person, numbered
@@ -222,8 +222,10 @@ export const outgoingDetailSchema = outgoingSummarySchema.extend({
   answers: z.array(z.object({ id: uuidSchema, reference: z.string(), subject: z.string() })),
   versions: z.array(outgoingVersionSchema),
   reviewSteps: z.array(reviewStepSchema),
-  /** Signatures on the current main PDF, as our verifier sees them. */
+  /** Signatures on the current main PDF, as our verifier sees them (`pending` until checked). */
+  signatureStatus: signatureStatusSchema,
   signatures: z.array(signatureCheckSchema),
+  notationUnit: z.string().nullable(),
   replaces: z.object({ id: uuidSchema, reference: z.string().nullable() }).nullable(),
   replacedBy: z.object({ id: uuidSchema, reference: z.string().nullable() }).nullable(),
   revokedAt: isoDateTimeSchema.nullable(),

@@ -1,4 +1,5 @@
 import type { CreateOutgoingBody } from '@vanban/contracts';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database.js';
 import { storeGeneratedFile } from '../files/index.js';
@@ -72,7 +73,7 @@ export async function composeMainFile(
     bytes: rendered.pdf,
     name: `${type.name} - ${doc.subject}`.slice(0, 120) + '.pdf',
     mediaType: 'application/pdf',
-    pageCount: null,
+    pageCount: (await PDFDocument.load(rendered.pdf, { updateMetadata: false })).getPageCount(),
     createdBy: actor.userId,
     agencyId: doc.agencyId,
   });

@@ -208,7 +208,7 @@ export async function getOutgoing(
   const reviewSteps = await stepsOf(db, id);
   const current = versions.find((v) => v.version === doc.currentVersion);
   const main = current?.files.find((f) => f.role === 'main');
-  const signatures = main ? (await fileSignatures(db, [main.id]))(main.id).signatures : [];
+  const checked = main ? (await fileSignatures(db, [main.id]))(main.id) : null;
   const replaces = doc.replacesId
     ? ((
         await queryRows<{ id: string; reference: string | null }>(
@@ -238,7 +238,9 @@ export async function getOutgoing(
     answers,
     versions,
     reviewSteps,
-    signatures,
+    signatureStatus: checked?.status ?? 'none',
+    signatures: checked?.signatures ?? [],
+    notationUnit: doc.notationUnit,
     replaces,
     replacedBy,
     revokedAt: doc.revokedAt?.toISOString() ?? null,
