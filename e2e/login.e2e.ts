@@ -79,9 +79,9 @@ for (const viewport of viewports) {
         // Sign in with the keyboard; we come back to the page we asked for.
         await page.getByLabel('Mật khẩu').fill(password);
         await page.getByLabel('Mật khẩu').press('Enter');
-        await page.waitForURL(`${baseUrl}/admin`);
-        await page.getByRole('heading', { name: 'Quản trị', level: 1 }).waitFor();
-        await page.getByText('Phân hệ này sẽ có trong một bản phát hành sau.').waitFor();
+        // `/admin` opens the administrator's first section, the agency directory.
+        await page.waitForURL(`${baseUrl}/admin/agencies`);
+        await page.getByRole('heading', { name: 'Danh mục cơ quan', level: 1 }).waitFor();
 
         // The shell shows who is signed in and for which agency.
         const me = await page.evaluate(async () => {

@@ -1,8 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { NotFoundPage, RouteErrorPage } from '../features/errors/StatusPages';
+import { accountRoute, adminRoute } from '../features/admin/routes';
 import { HomePage } from '../features/home/HomePage';
 import { incomingRoute } from '../features/incoming/routes';
+import { outgoingRoute } from '../features/outgoing/routes';
 import { ModulePlaceholder } from '../features/modules/ModulePlaceholder';
 import { navItems } from '../features/shell/navigation';
 import type { ModuleId } from '../features/shell/navigation';
@@ -12,7 +14,8 @@ import { SessionWatcher } from '../features/shell/SessionWatcher';
 
 const moduleRoutes = navItems
   .filter(
-    (item): item is typeof item & { id: ModuleId } => item.id !== 'home' && item.id !== 'incoming',
+    (item): item is typeof item & { id: ModuleId } =>
+      !['home', 'incoming', 'outgoing', 'admin'].includes(item.id),
   )
   .map((item) => ({
     path: item.path.slice(1),
@@ -36,6 +39,9 @@ export function createRouter() {
           children: [
             { index: true, element: <HomePage /> },
             incomingRoute,
+            outgoingRoute,
+            adminRoute,
+            accountRoute,
             ...moduleRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -1,4 +1,6 @@
 import type { Messages } from './vi';
+import { outgoingEn } from './outgoing.en';
+import { adminEn } from './admin.en';
 
 /** English. Typed against the Vietnamese messages so that no key can be missing. */
 export const en: Messages = {
@@ -343,6 +345,15 @@ export const en: Messages = {
       metadata: 'Document details',
       files: 'Files',
       noFiles: 'The document has no files.',
+      signatureStatus: {
+        pending: 'Checking digital signatures',
+        none: 'No digital signature',
+        valid: 'Valid digital signature',
+        untrusted: 'Signature not trusted',
+        invalid: 'Invalid signature — the file was altered',
+      },
+      signatureDetail: '{{signer}} signed at {{time}}',
+      draftReply: 'Draft a reply',
       download: 'Download {{name}}',
       preview: 'Preview of {{name}}',
       openPreview: 'Open the main document',
@@ -476,6 +487,14 @@ export const en: Messages = {
       incoming_extension_requested: 'Extension asked',
       incoming_extension_decided: 'Extension decided',
       incoming_completed: 'Document completed',
+      incoming_revoked: 'Incoming document revoked',
+      incoming_corrected: 'Incoming document corrected',
+      outgoing_to_review: 'Draft to review',
+      outgoing_returned: 'Draft returned',
+      outgoing_to_sign: 'Document to sign',
+      outgoing_to_number: 'Document to number',
+      outgoing_issued: 'Document issued',
+      outgoing_delivered_to_unit: 'Outgoing document for your unit',
       other: 'Notification',
     },
   },
@@ -485,4 +504,6 @@ export const en: Messages = {
     forbiddenTitle: 'Access denied',
     forbidden: 'Your account does not have the role needed to open this page.',
   },
+  ...outgoingEn,
+  ...adminEn,
 };

@@ -1,3 +1,6 @@
+import { adminVi } from './admin.vi';
+import { outgoingVi } from './outgoing.vi';
+
 /** Vietnamese — the default language. Every other language must have the same keys (see en.ts). */
 export const vi = {
   app: {
@@ -340,6 +343,15 @@ export const vi = {
       metadata: 'Thông tin văn bản',
       files: 'Tệp đính kèm',
       noFiles: 'Văn bản chưa có tệp đính kèm.',
+      signatureStatus: {
+        pending: 'Đang kiểm tra chữ ký số',
+        none: 'Không có chữ ký số',
+        valid: 'Chữ ký số hợp lệ',
+        untrusted: 'Chữ ký số chưa được tin cậy',
+        invalid: 'Chữ ký số không hợp lệ — tệp đã bị thay đổi',
+      },
+      signatureDetail: '{{signer}} ký lúc {{time}}',
+      draftReply: 'Soạn văn bản trả lời',
       download: 'Tải xuống {{name}}',
       preview: 'Xem trước {{name}}',
       openPreview: 'Mở văn bản chính',
@@ -473,6 +485,14 @@ export const vi = {
       incoming_extension_requested: 'Đề nghị gia hạn',
       incoming_extension_decided: 'Kết quả đề nghị gia hạn',
       incoming_completed: 'Văn bản đã hoàn thành xử lý',
+      incoming_revoked: 'Văn bản đến đã bị thu hồi',
+      incoming_corrected: 'Văn bản đến được đính chính',
+      outgoing_to_review: 'Dự thảo chờ duyệt',
+      outgoing_returned: 'Dự thảo bị trả lại',
+      outgoing_to_sign: 'Văn bản chờ ký số',
+      outgoing_to_number: 'Văn bản chờ cấp số',
+      outgoing_issued: 'Văn bản đã phát hành',
+      outgoing_delivered_to_unit: 'Văn bản đi gửi đơn vị',
       other: 'Thông báo',
     },
   },
@@ -482,6 +502,8 @@ export const vi = {
     forbiddenTitle: 'Không có quyền truy cập',
     forbidden: 'Tài khoản của bạn không có vai trò cần thiết để mở trang này.',
   },
+  ...outgoingVi,
+  ...adminVi,
 };
 
 export type Messages = typeof vi;

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconBuildingCommunity,
+  IconFileExport,
   IconFileImport,
   IconId,
   IconShieldCheck,
@@ -17,6 +18,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { formatIsoDate, formatIsoDateTime } from '../../i18n/format';
 import { canSee, navItems } from '../shell/navigation';
 import { IncomingCounts } from './IncomingCounts';
+import { OutgoingCounts } from './OutgoingCounts';
 
 type Assignment = MeResponse['roles'][number];
 
@@ -123,6 +125,8 @@ export function HomePage() {
   const roleGroups = groupRoles(me.roles);
   const incomingItem = navItems.find((item) => item.id === 'incoming');
   const seesIncoming = incomingItem !== undefined && canSee(incomingItem, userRoles(me));
+  const outgoingItem = navItems.find((item) => item.id === 'outgoing');
+  const seesOutgoing = outgoingItem !== undefined && canSee(outgoingItem, userRoles(me));
   const delegations = [
     ...me.delegations.received.map((delegation) => ({
       delegation,
@@ -147,6 +151,16 @@ export function HomePage() {
           testId="home-incoming"
         >
           <IncomingCounts />
+        </Section>
+      )}
+
+      {seesOutgoing && (
+        <Section
+          icon={<IconFileExport size={20} />}
+          title={t('outgoing.home.title')}
+          testId="home-outgoing"
+        >
+          <OutgoingCounts />
         </Section>
       )}
 

@@ -33,6 +33,7 @@ import { formatFileSize, formatIsoDate, formatIsoDateTime } from '../../i18n/for
 import { assigneeName, assignmentTree } from './assignments';
 import type { AssignmentNode } from './assignments';
 import { DueDate } from './Badges';
+import { FileSignatureBadge } from './FileSignatureBadge';
 import { incomingErrorMessage } from './messages';
 import { formatNumber } from './model';
 import type { HistoryEvent } from './queries';
@@ -232,6 +233,7 @@ export function FilesSection({ detail }: { detail: IncomingDetail }) {
                       {formatFileSize(file.size, i18n.language)}
                       {file.pageCount ? ` · ${t('files.pages', { count: file.pageCount })}` : ''}
                     </Text>
+                    <FileSignatureBadge signatures={file.signatures} />
                   </Stack>
                 </Group>
                 <Anchor

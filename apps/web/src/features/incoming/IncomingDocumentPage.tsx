@@ -11,7 +11,8 @@ import {
   Title,
 } from '@mantine/core';
 import { errorCodes } from '@vanban/contracts';
-import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
+import type { IncomingState } from '@vanban/contracts';
+import { IconAlertCircle, IconArrowBackUp, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '../../app/api';
@@ -28,6 +29,15 @@ import {
 } from './DocumentSections';
 import { incomingErrorMessage } from './messages';
 import { formatNumber } from './model';
+
+/** A reply (văn bản trả lời) can be drafted once the document is registered and until it is closed. */
+const answerable: readonly IncomingState[] = [
+  'registered',
+  'submitted',
+  'assigned',
+  'in_progress',
+  'completed',
+];
 import { useIncomingDetail } from './queries';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -128,6 +138,19 @@ function DocumentPage({ id }: { id: string }) {
       )}
 
       <DocumentActions detail={doc} />
+      {answerable.includes(doc.state) && (
+        <Group>
+          <Button
+            component={Link}
+            to={`/outgoing/new?answers=${doc.id}`}
+            variant="light"
+            leftSection={<IconArrowBackUp size={16} aria-hidden="true" />}
+            data-testid="draft-reply"
+          >
+            {t('incoming.detail.draftReply')}
+          </Button>
+        </Group>
+      )}
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>

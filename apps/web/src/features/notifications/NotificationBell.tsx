@@ -31,6 +31,14 @@ const kindKeys = new Set([
   'incoming_extension_requested',
   'incoming_extension_decided',
   'incoming_completed',
+  'incoming_revoked',
+  'incoming_corrected',
+  'outgoing_to_review',
+  'outgoing_returned',
+  'outgoing_to_sign',
+  'outgoing_to_number',
+  'outgoing_issued',
+  'outgoing_delivered_to_unit',
 ]);
 
 function kindLabelKey(kind: string) {

@@ -37,5 +37,8 @@ export function notificationPath(notification: Pick<Notification, 'subject'>): s
   if (notification.subject.type === 'incoming_document') {
     return `/incoming/${notification.subject.id}`;
   }
+  if (notification.subject.type === 'outgoing_document') {
+    return `/outgoing/${notification.subject.id}`;
+  }
   return null;
 }

@@ -19,6 +19,7 @@ import {
   IconFileText,
   IconLogout,
   IconSelector,
+  IconSignature,
   IconUserShare,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -142,6 +143,14 @@ function UserMenu({ me }: { me: MeResponse }) {
           </Stack>
         )}
         <Menu.Divider />
+        <Menu.Item
+          component={Link}
+          to="/account"
+          leftSection={<IconSignature size={16} aria-hidden="true" />}
+          data-testid="account-link"
+        >
+          {t('account.menu')}
+        </Menu.Item>
         <Menu.Item
           color="red"
           leftSection={<IconLogout size={16} aria-hidden="true" />}
