@@ -61,7 +61,7 @@ export const agencyListQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   parentId: uuidSchema.optional(),
   level: z.coerce.number().int().min(1).max(4).optional(),
-  includeClosed: z.coerce.boolean().optional(),
+  includeClosed: z.stringbool().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export const agencyListResponseSchema = z.object({

@@ -6,7 +6,7 @@ import {
 } from '@vanban/contracts';
 import type { z } from 'zod';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSingleMutation } from './useSingleMutation';
+import { useSingleMutation } from '../../app/useSingleMutation';
 import { queryString, request } from '../../app/api';
 import type { ImportFormat } from './importReport';
 

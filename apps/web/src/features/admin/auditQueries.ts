@@ -1,6 +1,6 @@
 import { auditListResponseSchema } from '@vanban/contracts';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useSingleMutation } from './useSingleMutation';
+import { useSingleMutation } from '../../app/useSingleMutation';
 import { z } from 'zod';
 import { queryString, request } from '../../app/api';
 

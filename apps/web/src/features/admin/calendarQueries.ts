@@ -1,7 +1,7 @@
 import { calendarYearSchema } from '@vanban/contracts';
 import type { ReplaceCalendarYearBody } from '@vanban/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSingleMutation } from './useSingleMutation';
+import { useSingleMutation } from '../../app/useSingleMutation';
 import { request } from '../../app/api';
 
 const calendarKey = (year: number) => ['calendar', year] as const;

@@ -1,7 +1,7 @@
 import { delegationListResponseSchema, delegationSchema } from '@vanban/contracts';
 import type { Role } from '@vanban/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSingleMutation } from './useSingleMutation';
+import { useSingleMutation } from '../../app/useSingleMutation';
 import { request } from '../../app/api';
 import { meQueryKey } from '../../app/auth';
 

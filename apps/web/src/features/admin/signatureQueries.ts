@@ -2,7 +2,7 @@ import { certificateListSchema, certificateSchema, signatureImageSchema } from '
 import type { ImportCertificateBody } from '@vanban/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { useSingleMutation } from './useSingleMutation';
+import { useSingleMutation } from '../../app/useSingleMutation';
 import { request } from '../../app/api';
 
 export const signatureKeys = {

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { isAuthLost } from '../../app/api';
 import { meQueryKey } from '../../app/auth';
 import { downloadFile } from './download';
-import { useSingleMutation } from './useSingleMutation';
+import { useSingleMutation } from '../../app/useSingleMutation';
 
 export interface DownloadRequest {
   /** Identifies the button that asked, to show its spinner. */

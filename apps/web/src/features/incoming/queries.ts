@@ -1,3 +1,4 @@
+import { useSingleMutation } from '../../app/useSingleMutation';
 import {
   agencyDetailSchema,
   agencyListResponseSchema,
@@ -187,7 +188,7 @@ export function useRegisterIncoming() {
  */
 export function useIncomingAction(id: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useSingleMutation({
     mutationFn: ({ path, body }: { path: string; body: unknown }) =>
       request(`/api/incoming/${id}/${path}`, incomingDetailSchema, { method: 'POST', body }),
     onSuccess: (detail: IncomingDetail) => {

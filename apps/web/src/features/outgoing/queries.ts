@@ -1,3 +1,4 @@
+import { useSingleMutation } from '../../app/useSingleMutation';
 import {
   batchSignResponseSchema,
   incomingDetailSchema,
@@ -118,7 +119,7 @@ export function useUpdateOutgoing(id: string) {
  */
 export function useOutgoingAction(id: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useSingleMutation({
     mutationFn: ({ path, body }: { path: string; body: unknown }) =>
       request(`/api/outgoing/${id}/${path}`, outgoingDetailSchema, { method: 'POST', body }),
     onSuccess: (detail: OutgoingDetail) => {
