@@ -11,7 +11,8 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: pureTests },
+        // Pure tests; the generous timeout is for the CLI tests that spawn a process on a busy CI box.
+        test: { name: 'unit', include: pureTests, testTimeout: 30_000 },
       },
       {
         test: {
