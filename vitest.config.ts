@@ -24,6 +24,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          name: 'hub',
+          include: ['apps/hub/src/**/*.test.ts', 'apps/hub/test/**/*.test.ts'],
+          exclude: [...pureTests, '**/node_modules/**'],
+          globalSetup: ['apps/hub/test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -4,6 +4,7 @@ import { buildServer } from './app/server.js';
 import { loadConfig } from './platform/config/config.js';
 import { openDatabase } from './platform/db/database.js';
 import { createJobWorker } from './platform/jobs/jobs.worker.js';
+import { startExchange } from './modules/exchange/exchange.connector.js';
 import { DEMO_PASSWORD, demoUsers } from './seed/demo-city.data.js';
 import { isDatabaseEmpty, seedDemoCity } from './seed/demo-city.seed.js';
 
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
     pollMs: 5000,
   });
   worker.start();
+  const exchange = config.hub
+    ? startExchange(deps, config.hub, (message, error) => app.log.warn({ err: error }, message))
+    : null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
       await app.close();
     } finally {
       await worker.stop();
+      await exchange?.stop();
       await database.close();
       process.exit(0);
     }

@@ -34,6 +34,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     storage: { dir: path.join(dataDir, 'files') },
     upload: { maxBytes: 100 * 1024 * 1024 },
     signing: { trustAnchorFile: null },
+    hub: null,
     logLevel: 'silent',
     ...overrides,
   };

@@ -118,7 +118,7 @@ async function auditSystem(
 
 /**
  * The issuer revoked the document (edXML business type revoke, Decree 30 App. VI §III.8): it
- * leaves every active list and stays in history; a document already completed keeps its state.
+ * leaves every active list and stays in history, even when it was already handled.
  */
 export async function revokeDelivered(tx: Db, id: string, reason: string, now: Date) {
   const doc = await repo.lockDocument(tx, id);

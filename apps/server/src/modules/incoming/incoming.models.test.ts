@@ -23,7 +23,7 @@ describe('document state machine (design §3)', () => {
       start: ['assigned'],
       leadReturned: ['assigned', 'in_progress'],
       complete: ['assigned', 'in_progress'],
-      revoke: ['received', 'registered', 'submitted', 'assigned', 'in_progress'],
+      revoke: ['received', 'registered', 'submitted', 'assigned', 'in_progress', 'completed'],
     };
     for (const action of Object.keys(documentTransitions) as DocumentAction[])
       for (const state of incomingStateValues)

@@ -30,7 +30,7 @@ export const documentTransitions = {
   complete: { from: ['assigned', 'in_progress'], to: 'completed' },
   /** The issuer revoked it (edXML business type revoke; Appendix VI §III.8). */
   revoke: {
-    from: ['received', 'registered', 'submitted', 'assigned', 'in_progress'],
+    from: ['received', 'registered', 'submitted', 'assigned', 'in_progress', 'completed'],
     to: 'revoked',
   },
 } as const satisfies Record<string, { from: readonly IncomingState[]; to: IncomingState }>;

@@ -24,6 +24,11 @@ const envSchema = z.object({
   VANBAN_MAX_UPLOAD_MB: z.coerce.number().positive().default(100),
   /** PEM file of root certificates whose signatures count as trusted (e.g. the national root CA). */
   VANBAN_TRUST_ANCHORS: z.string().optional(),
+  /** The exchange hub (national axis protocol): base URL, this system's id and secret. */
+  VANBAN_HUB_URL: z.url().optional(),
+  VANBAN_HUB_SYSTEM_ID: z.string().min(1).optional(),
+  VANBAN_HUB_SECRET: z.string().min(1).optional(),
+  VANBAN_HUB_POLL_SECONDS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,6 +46,8 @@ export interface AppConfig {
   upload: { maxBytes: number };
   /** Trust list for verifying signatures on received PDFs (besides anchors stored in the DB). */
   signing: { trustAnchorFile: string | null };
+  /** Null when no hub is configured: issued documents for outside agencies wait in the outbox. */
+  hub: { url: string; systemId: string; secret: string; pollMs: number } | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -100,6 +107,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signing: {
       trustAnchorFile: e.VANBAN_TRUST_ANCHORS ? resolveDir(e.VANBAN_TRUST_ANCHORS) : null,
     },
+    hub:
+      e.VANBAN_HUB_URL && e.VANBAN_HUB_SYSTEM_ID && e.VANBAN_HUB_SECRET
+        ? {
+            url: e.VANBAN_HUB_URL,
+            systemId: e.VANBAN_HUB_SYSTEM_ID,
+            secret: e.VANBAN_HUB_SECRET,
+            pollMs: e.VANBAN_HUB_POLL_SECONDS * 1000,
+          }
+        : null,
     logLevel: e.LOG_LEVEL,
   };
 }
