@@ -7,6 +7,10 @@ import { createLocalDiskStorage } from '../platform/storage/local-disk-storage.j
 import type { FileStorage } from '../platform/storage/storage.js';
 import type { BlobTextListener, FileAccessRule } from '../modules/files/index.js';
 import { incomingFileAccessRule, onBlobTextReady } from '../modules/incoming/index.js';
+import {
+  createNotificationStreams,
+  type NotificationStreams,
+} from '../modules/notifications/index.js';
 import { outgoingFileAccessRule } from '../modules/outgoing/index.js';
 
 /** Everything use cases may need, built once by the composition root and passed in. */
@@ -24,6 +28,8 @@ export interface AppDependencies {
   fileAccessRules: FileAccessRule[];
   /** Called in the transaction that stores a blob's extracted text (search indexing). */
   blobTextListeners: BlobTextListener[];
+  /** Open notification streams (SSE) and the one watcher that feeds them; ended on app close. */
+  notificationStreams: NotificationStreams;
 }
 
 export function buildDependencies(
@@ -46,5 +52,6 @@ export function buildDependencies(
     jobs: createJobSignal(),
     fileAccessRules: [incomingFileAccessRule, outgoingFileAccessRule],
     blobTextListeners: [onBlobTextReady],
+    notificationStreams: createNotificationStreams(database.db),
   };
 }

@@ -76,6 +76,10 @@ export async function buildServer(
   if (spa) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
   registerProblemHandlers(app, { spa });
   registerAuthentication(app, deps);
+  // Notification streams never finish on their own: end them before close waits for requests.
+  deps.notificationStreams.setLogger(app.log);
+  app.addHook('preClose', async () => deps.notificationStreams.closeAll());
+  app.addHook('onClose', async () => deps.notificationStreams.stop());
 
   await app.register(
     async (api) => {

@@ -289,6 +289,39 @@ export const incomingListResponseSchema = z.object({
 
 export const incomingCountsSchema = z.record(incomingViewSchema, z.number().int());
 
+export const incomingStatsQuerySchema = z.strictObject({
+  /** How many months back, the current month included. */
+  months: z.coerce.number().int().min(1).max(24).default(6),
+});
+
+const countSchema = z.number().int().min(0);
+
+/**
+ * Handling on time, per month (Asia/Ho_Chi_Minh): documents completed (on time: on or before
+ * their due date, or with none; late: after it), and documents still open and past their due date
+ * at the end of the month (today for the current month). `scope`: `agency` for clerks and leaders
+ * (the agency's documents), `visible` for others (the documents they take part in).
+ */
+export const incomingStatsSchema = z.object({
+  asOf: isoDateSchema,
+  scope: z.enum(['agency', 'visible']),
+  months: z.array(
+    z.object({
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      completed: countSchema,
+      onTime: countSchema,
+      late: countSchema,
+      overdueOpen: countSchema,
+    }),
+  ),
+  completed: countSchema,
+  onTime: countSchema,
+  late: countSchema,
+  /** onTime / completed over the months, 0–1; null when nothing was completed. */
+  onTimeRate: z.number().min(0).max(1).nullable(),
+});
+export type IncomingStats = z.infer<typeof incomingStatsSchema>;
+
 export const incomingSearchQuerySchema = z.strictObject({
   q: z.string().trim().min(1).max(200),
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -25,3 +25,14 @@ export const notificationListResponseSchema = z.object({
 export const markNotificationsReadBodySchema = z.strictObject({
   ids: z.array(uuidSchema).max(500).optional(),
 });
+
+/**
+ * The data of a `notification` event on `GET /api/notifications/stream` (server-sent events):
+ * the user's unread count now and the notification to show (the newest of the most urgent ones
+ * that arrived together).
+ */
+export const notificationStreamEventSchema = z.object({
+  unread: z.number().int(),
+  latest: notificationSchema.pick({ id: true, kind: true, title: true, urgency: true }),
+});
+export type NotificationStreamEvent = z.infer<typeof notificationStreamEventSchema>;

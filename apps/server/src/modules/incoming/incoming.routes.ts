@@ -12,6 +12,8 @@ import {
   incomingListResponseSchema,
   incomingSearchQuerySchema,
   incomingSearchResponseSchema,
+  incomingStatsQuerySchema,
+  incomingStatsSchema,
   reasonBodySchema,
   reassignBodySchema,
   registerIncomingBodySchema,
@@ -33,6 +35,7 @@ import {
 } from './incoming.registration.usecases.js';
 import { exportIncomingRegister, incomingRegisterReport } from './incoming.report.usecases.js';
 import { getIncomingSettings, updateIncomingSettings } from './incoming.settings.usecases.js';
+import { incomingStats } from './incoming.stats.usecases.js';
 import {
   countIncoming,
   getIncoming,
@@ -149,6 +152,19 @@ export const registerIncomingRoutes: RouteModule = (api, deps) => {
       },
     },
     async (request) => countIncoming(deps, requireActor(request)),
+  );
+
+  api.get(
+    '/incoming/stats',
+    {
+      schema: {
+        tags,
+        summary: 'On-time handling per month (completed on time, late, open and overdue)',
+        querystring: incomingStatsQuerySchema,
+        response: { 200: incomingStatsSchema },
+      },
+    },
+    async (request) => incomingStats(deps, requireActor(request), request.query),
   );
 
   api.get(

@@ -58,4 +58,31 @@ export const registerNotificationRoutes: RouteModule = (api, deps) => {
       return { ok: true as const };
     },
   );
+  api.get(
+    '/notifications/stream',
+    {
+      schema: {
+        tags,
+        summary: 'Live notifications (server-sent events)',
+        description:
+          '`text/event-stream`: a `notification` event (`{unread, latest: {id, kind, title, ' +
+          'urgency}}`) within a few seconds of each new notification, a comment line every 25 s. ' +
+          'The stream ends after 15 minutes; the browser reconnects and signs in again.',
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        // nginx and friends must pass each event on at once, not buffer the response.
+        'x-accel-buffering': 'no',
+        'x-request-id': request.id,
+      });
+      reply.raw.write(': connected\nretry: 5000\n\n');
+      deps.notificationStreams.attach(actor.userId, reply.raw);
+    },
+  );
 };

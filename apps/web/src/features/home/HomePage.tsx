@@ -1,6 +1,7 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconBuildingCommunity,
+  IconChartBar,
   IconFileExport,
   IconFileImport,
   IconId,
@@ -18,6 +19,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { formatIsoDate, formatIsoDateTime } from '../../i18n/format';
 import { canSee, navItems } from '../shell/navigation';
 import { IncomingCounts } from './IncomingCounts';
+import { OnTimeChart } from './OnTimeChart';
 import { OutgoingCounts } from './OutgoingCounts';
 
 type Assignment = MeResponse['roles'][number];
@@ -151,6 +153,16 @@ export function HomePage() {
           testId="home-incoming"
         >
           <IncomingCounts />
+        </Section>
+      )}
+
+      {seesIncoming && (
+        <Section
+          icon={<IconChartBar size={20} />}
+          title={t('home.onTime.title')}
+          testId="home-on-time"
+        >
+          <OnTimeChart />
         </Section>
       )}
 

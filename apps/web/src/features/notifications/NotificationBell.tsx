@@ -1,10 +1,12 @@
 import {
   ActionIcon,
+  Affix,
   Badge,
   Button,
   Divider,
   Group,
   Indicator,
+  Notification as Toast,
   Popover,
   ScrollArea,
   Stack,
@@ -13,12 +15,24 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBell } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatIsoDateTime } from '../../i18n/format';
 import { notificationKindKey } from '../incoming/model';
 import type { Notification } from '@vanban/contracts';
-import { notificationPath, useMarkRead, useNotifications } from './notifications';
+import {
+  notificationPath,
+  notificationsKey,
+  useMarkRead,
+  useNotifications,
+  useNotificationStream,
+  type NotificationStreamEvent,
+} from './notifications';
+
+type Latest = NotificationStreamEvent['latest'];
+const toastMs = 10_000;
 
 const kindKeys = new Set([
   'incoming_received',
@@ -84,13 +98,35 @@ function Item({ item, onOpen }: { item: Notification; onOpen: (item: Notificatio
   );
 }
 
-/** The bell in the header: unread count, the latest notifications, mark as read. */
+/**
+ * The bell in the header: unread count, the latest notifications, mark as read. Live through the
+ * notification stream (polled only while it is down); an urgent notification that was not in the
+ * list yet shows at once in a toast.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [opened, { toggle, close }] = useDisclosure(false);
-  const notifications = useNotifications();
+  const queryClient = useQueryClient();
+  const [opened, { toggle, open: openBell, close }] = useDisclosure(false);
+  const [toast, setToast] = useState<Latest | null>(null);
+  const live = useNotificationStream((event) => {
+    if (event.latest.urgency === 'normal') return;
+    const known = queryClient
+      .getQueryData<{ items: Notification[] }>(notificationsKey)
+      ?.items.some((item) => item.id === event.latest.id);
+    if (!known) setToast(event.latest);
+  });
+  const notifications = useNotifications(live);
   const markRead = useMarkRead();
+  useEffect(() => {
+    if (!toast) return undefined;
+    const timer = window.setTimeout(() => {
+      setToast(null);
+    }, toastMs);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [toast]);
   const unread = notifications.data?.unread ?? 0;
   const items = notifications.data?.items ?? [];
 
@@ -101,77 +137,120 @@ export function NotificationBell() {
     if (path) void navigate(path);
   };
 
+  const openToast = (latest: Latest) => {
+    setToast(null);
+    const item = notifications.data?.items.find((candidate) => candidate.id === latest.id);
+    if (item) open(item);
+    else openBell();
+  };
+
   return (
-    <Popover
-      opened={opened}
-      onChange={(next) => {
-        if (!next) close();
-      }}
-      position="bottom-end"
-      width={340}
-      shadow="md"
-      withinPortal
-      trapFocus
-      returnFocus
-    >
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={18}
-          color="red"
-          disabled={unread === 0}
-          offset={4}
-          data-testid="notification-count"
-        >
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="lg"
-            onClick={toggle}
-            aria-label={t('notifications.open', { count: unread })}
-            aria-expanded={opened}
-            aria-haspopup="dialog"
-            data-testid="notification-bell"
+    <>
+      {toast && (
+        <Affix position={{ bottom: 16, right: 16 }} zIndex={400}>
+          <Toast
+            color="red"
+            withBorder
+            title={t('notifications.urgentArrived')}
+            onClose={() => {
+              setToast(null);
+            }}
+            closeButtonProps={{ 'aria-label': t('common.close') }}
+            w="min(360px, calc(100vw - 32px))"
+            style={{ boxShadow: 'var(--mantine-shadow-md)' }}
+            data-testid="notification-toast"
           >
-            <IconBell size={22} aria-hidden="true" />
-          </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" aria-label={t('notifications.title')} role="dialog">
-        <Group justify="space-between" px={4} pb={6}>
-          <Text fw={600} size="sm">
-            {t('notifications.title')}
-          </Text>
-          {unread > 0 && (
+            <Text size="xs" fw={600} c="red.8">
+              {t(kindLabelKey(toast.kind))}
+            </Text>
+            <Text size="sm" lineClamp={3}>
+              {toast.title}
+            </Text>
             <Button
-              variant="subtle"
               size="compact-xs"
+              variant="light"
+              color="red"
+              mt={6}
               onClick={() => {
-                markRead.mutate(undefined);
+                openToast(toast);
               }}
-              loading={markRead.isPending}
             >
-              {t('notifications.markAllRead')}
+              {t('notifications.openItem')}
             </Button>
-          )}
-        </Group>
-        <Divider />
-        <ScrollArea.Autosize mah={420} type="auto">
-          <Stack gap={2} pt={6}>
-            {notifications.isError ? (
-              <Text size="sm" c="red" p="xs">
-                {t('notifications.loadFailed')}
-              </Text>
-            ) : items.length === 0 ? (
-              <Text size="sm" c="dimmed" p="xs">
-                {t('notifications.empty')}
-              </Text>
-            ) : (
-              items.map((item) => <Item key={item.id} item={item} onOpen={open} />)
+          </Toast>
+        </Affix>
+      )}
+      <Popover
+        opened={opened}
+        onChange={(next) => {
+          if (!next) close();
+        }}
+        position="bottom-end"
+        width={340}
+        shadow="md"
+        withinPortal
+        trapFocus
+        returnFocus
+      >
+        <Popover.Target>
+          <Indicator
+            label={unread > 99 ? '99+' : unread}
+            size={18}
+            color="red"
+            disabled={unread === 0}
+            offset={4}
+            data-testid="notification-count"
+          >
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="lg"
+              onClick={toggle}
+              aria-label={t('notifications.open', { count: unread })}
+              aria-expanded={opened}
+              aria-haspopup="dialog"
+              data-testid="notification-bell"
+            >
+              <IconBell size={22} aria-hidden="true" />
+            </ActionIcon>
+          </Indicator>
+        </Popover.Target>
+        <Popover.Dropdown p="xs" aria-label={t('notifications.title')} role="dialog">
+          <Group justify="space-between" px={4} pb={6}>
+            <Text fw={600} size="sm">
+              {t('notifications.title')}
+            </Text>
+            {unread > 0 && (
+              <Button
+                variant="subtle"
+                size="compact-xs"
+                onClick={() => {
+                  markRead.mutate(undefined);
+                }}
+                loading={markRead.isPending}
+              >
+                {t('notifications.markAllRead')}
+              </Button>
             )}
-          </Stack>
-        </ScrollArea.Autosize>
-      </Popover.Dropdown>
-    </Popover>
+          </Group>
+          <Divider />
+          <ScrollArea.Autosize mah={420} type="auto">
+            <Stack gap={2} pt={6}>
+              {notifications.isError ? (
+                <Text size="sm" c="red" p="xs">
+                  {t('notifications.loadFailed')}
+                </Text>
+              ) : items.length === 0 ? (
+                <Text size="sm" c="dimmed" p="xs">
+                  {t('notifications.empty')}
+                </Text>
+              ) : (
+                items.map((item) => <Item key={item.id} item={item} onOpen={open} />)
+              )}
+            </Stack>
+          </ScrollArea.Autosize>
+        </Popover.Dropdown>
+      </Popover>
+    </>
   );
 }
