@@ -1,3 +1,4 @@
+import { useDocTypeName } from '../documents/useDocTypes';
 import {
   Anchor,
   Badge,
@@ -103,6 +104,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 export function MetadataSection({ detail }: { detail: IncomingDetail }) {
   const { t } = useTranslation();
+  const docTypeName = useDocTypeName();
   const signer = [detail.signerName, detail.signerPosition].filter(Boolean).join(' — ');
   return (
     <Section title={t('incoming.detail.metadata')} icon={<IconFile size={18} />} testId="metadata">
@@ -128,7 +130,9 @@ export function MetadataSection({ detail }: { detail: IncomingDetail }) {
             </Text>
           )}
         </Row>
-        <Row label={t('incoming.fields.docType')}>{detail.docTypeName}</Row>
+        <Row label={t('incoming.fields.docType')}>
+          {docTypeName(detail.docType, detail.docTypeName)}
+        </Row>
         {signer && <Row label={t('incoming.fields.signer')}>{signer}</Row>}
         <Row label={t('incoming.fields.urgency')}>{t(`incoming.urgency.${detail.urgency}`)}</Row>
         <Row label={t('incoming.fields.secrecy')}>{t(`incoming.secrecy.${detail.secrecy}`)}</Row>

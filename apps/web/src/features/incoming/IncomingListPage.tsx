@@ -1,3 +1,4 @@
+import { useDocTypeOptions } from '../documents/useDocTypes';
 import {
   Alert,
   Anchor,
@@ -39,7 +40,7 @@ import type { ListSearch } from './filters';
 import { IncomingSearchBox } from './IncomingSearchBox';
 import { IncomingViewNav } from './IncomingViewNav';
 import { formatNumber, isUrgent } from './model';
-import { incomingSortValues, useDocumentTypes, useIncomingList } from './queries';
+import { incomingSortValues, useIncomingList } from './queries';
 
 /** Tables from 62em (Mantine `md`), cards below: phones and narrow tablets. */
 export const wideQuery = '(min-width: 62em)';
@@ -52,21 +53,8 @@ function Filters({
   onChange: (next: ListSearch) => void;
 }) {
   const { t } = useTranslation();
-  const types = useDocumentTypes();
-  const typeOptions = [
-    {
-      group: t('incoming.fields.docTypeAdministrative'),
-      items: (types.data ?? [])
-        .filter((type) => !type.legal)
-        .map((type) => ({ value: type.code, label: type.name })),
-    },
-    {
-      group: t('incoming.fields.docTypeLegal'),
-      items: (types.data ?? [])
-        .filter((type) => type.legal)
-        .map((type) => ({ value: type.code, label: type.name })),
-    },
-  ];
+  const { options: docTypeOptions } = useDocTypeOptions();
+  const typeOptions = docTypeOptions;
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, lg: 5 }} spacing="sm" data-testid="incoming-filters">
       <DateField

@@ -1,3 +1,4 @@
+import { useDocTypeOptions } from '../documents/useDocTypes';
 import {
   Alert,
   Anchor,
@@ -33,7 +34,7 @@ import { FileDrop, useUploads } from './FileDrop';
 import { formatNumber } from './model';
 import { referenceProblemKey, registerFeedback } from './problems';
 import type { FormFeedback, RegisterField } from './problems';
-import { useDocumentTypes, useRegisterIncoming } from './queries';
+import { useRegisterIncoming } from './queries';
 import { checkReference, suggestDocType } from './reference';
 import { SenderPicker } from './SenderPicker';
 import type { SenderValue } from './SenderPicker';
@@ -47,7 +48,7 @@ export function RegisterIncomingPage() {
   const navigate = useNavigate();
   const me = useSession();
   usePageTitle(t('incoming.register.title'));
-  const types = useDocumentTypes();
+  const { types, options: docTypeOptions } = useDocTypeOptions();
   const register = useRegisterIncoming();
   const uploads = useUploads();
 
@@ -206,20 +207,7 @@ export function RegisterIncomingPage() {
     send(false);
   };
 
-  const typeOptions = [
-    {
-      group: t('incoming.fields.docTypeAdministrative'),
-      items: (types.data ?? [])
-        .filter((type) => !type.legal)
-        .map((type) => ({ value: type.code, label: type.name })),
-    },
-    {
-      group: t('incoming.fields.docTypeLegal'),
-      items: (types.data ?? [])
-        .filter((type) => type.legal)
-        .map((type) => ({ value: type.code, label: type.name })),
-    },
-  ];
+  const typeOptions = docTypeOptions;
 
   return (
     <Stack gap="lg" maw={960}>

@@ -1,9 +1,9 @@
+import { useDocTypeOptions } from '../documents/useDocTypes';
 import { Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { secrecyValues, urgencyValues } from '@vanban/contracts';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
-import { useDocumentTypes } from '../incoming/queries';
 import { PersonSelect } from '../people/PersonSelect';
 import type { DraftValues } from './draft';
 import type { DraftField } from './problems';
@@ -31,21 +31,8 @@ export function MetadataFields({
 }) {
   const { t } = useTranslation();
   const me = useSession();
-  const types = useDocumentTypes();
-  const typeOptions = [
-    {
-      group: t('incoming.fields.docTypeAdministrative'),
-      items: (types.data ?? [])
-        .filter((type) => !type.legal)
-        .map((type) => ({ value: type.code, label: type.name })),
-    },
-    {
-      group: t('incoming.fields.docTypeLegal'),
-      items: (types.data ?? [])
-        .filter((type) => type.legal)
-        .map((type) => ({ value: type.code, label: type.name })),
-    },
-  ];
+  const { types, options: docTypeOptions } = useDocTypeOptions();
+  const typeOptions = docTypeOptions;
 
   return (
     <Stack gap="md">

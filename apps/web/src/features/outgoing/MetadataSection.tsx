@@ -1,3 +1,4 @@
+import { useDocTypeName } from '../documents/useDocTypes';
 import { Anchor, Box, Stack, Text } from '@mantine/core';
 import type { OutgoingDetail } from '@vanban/contracts';
 import { IconFile } from '@tabler/icons-react';
@@ -29,6 +30,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 export function MetadataSection({ detail }: { detail: OutgoingDetail }) {
   const { t } = useTranslation();
+  const docTypeName = useDocTypeName();
   return (
     <Section
       title={t('outgoing.detail.metadata')}
@@ -47,7 +49,9 @@ export function MetadataSection({ detail }: { detail: OutgoingDetail }) {
         {detail.issueDate && (
           <Row label={t('outgoing.fields.issueDate')}>{formatIsoDate(detail.issueDate)}</Row>
         )}
-        <Row label={t('outgoing.fields.docType')}>{detail.docTypeName}</Row>
+        <Row label={t('outgoing.fields.docType')}>
+          {docTypeName(detail.docType, detail.docTypeName)}
+        </Row>
         <Row label={t('outgoing.fields.urgency')}>{t(`incoming.urgency.${detail.urgency}`)}</Row>
         <Row label={t('outgoing.fields.secrecy')}>{t(`incoming.secrecy.${detail.secrecy}`)}</Row>
         <Row label={t('outgoing.fields.drafter')}>

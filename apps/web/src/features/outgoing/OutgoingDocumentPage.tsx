@@ -1,3 +1,4 @@
+import { useDocTypeName } from '../documents/useDocTypes';
 import {
   Alert,
   Anchor,
@@ -39,6 +40,7 @@ export function OutgoingDocumentPage() {
 
 function DocumentPage({ id }: { id: string }) {
   const { t } = useTranslation();
+  const docTypeName = useDocTypeName();
   const location = useLocation();
   const detail = useOutgoingDetail(id);
   const created =
@@ -83,7 +85,8 @@ function DocumentPage({ id }: { id: string }) {
           {t('nav.outgoing')}
         </Anchor>
         <Text size="sm" c="dimmed" data-testid="outgoing-reference">
-          {doc.reference ?? t('outgoing.list.noReference')} · {doc.docTypeName}
+          {doc.reference ?? t('outgoing.list.noReference')} ·{' '}
+          {docTypeName(doc.docType, doc.docTypeName)}
         </Text>
         <Title
           order={1}

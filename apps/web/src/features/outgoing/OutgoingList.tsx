@@ -1,10 +1,10 @@
+import { useDocTypeName } from '../documents/useDocTypes';
 import { Anchor, Badge, Card, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import type { OutgoingSummary } from '@vanban/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatIsoDate, formatIsoDateTime } from '../../i18n/format';
 import { SecrecyBadge, UrgencyBadge } from '../incoming/Badges';
-import { useDocumentTypes } from '../incoming/queries';
 import { OutgoingStateBadge } from './Badges';
 
 /** Rows may be ticked (the leader's "to sign" list, for batch signing). */
@@ -16,10 +16,10 @@ export interface Selection {
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
-/** Document type code → its name (`official_letter` → Công văn). */
+/** Document type code → its name in the UI language (`official_letter` → Công văn). */
 function useTypeName(): (code: string) => string {
-  const types = useDocumentTypes();
-  return (code) => types.data?.find((type) => type.code === code)?.name ?? code;
+  const name = useDocTypeName();
+  return (code) => name(code);
 }
 
 function Reference({ item }: { item: OutgoingSummary }) {
