@@ -32,15 +32,19 @@ describe('document state machine (design §3)', () => {
         );
   });
 
-  it('walks the main path and refuses to leave a final state', () => {
+  it('walks the main path; a completed document only leaves when its issuer revokes it', () => {
     let s: IncomingState = 'received';
     for (const a of ['register', 'submit', 'direct', 'start', 'complete'] as const)
       s = nextDocumentState(s, a);
     expect(s).toBe('completed');
     for (const a of Object.keys(documentTransitions) as DocumentAction[])
-      expect(() => nextDocumentState('completed', a)).toThrow(
-        expect.objectContaining({ code: 'incoming.invalid_transition', status: 409 }),
-      );
+      if (a !== 'revoke')
+        expect(() => nextDocumentState('completed', a)).toThrow(
+          expect.objectContaining({ code: 'incoming.invalid_transition', status: 409 }),
+        );
+    expect(nextDocumentState('completed', 'revoke')).toBe('revoked');
+    for (const a of Object.keys(documentTransitions) as DocumentAction[])
+      expect(() => nextDocumentState('revoked', a)).toThrow();
   });
 });
 
