@@ -121,6 +121,7 @@ export const vi = {
       month: 'Tháng',
       monthShort: 'T{{month}}',
       monthLong: 'Tháng {{month}}/{{year}}',
+      monthNames: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
       summary: 'Đã hoàn thành {{completed}} văn bản: {{onTime}} đúng hạn, {{late}} quá hạn.',
       barTitle: '{{month}}: {{onTime}} đúng hạn, {{late}} quá hạn',
       tableCaption: 'Số văn bản hoàn thành đúng hạn và quá hạn theo tháng',

@@ -51,11 +51,12 @@ export function OnTimeChart() {
     style: 'percent',
     maximumFractionDigits: 0,
   });
-  const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'short', timeZone: 'UTC' });
+  // Month names come from the messages: "T3" / "Tháng 3/2026" in Vietnamese, "Mar 2026" in English.
+  const monthNames = t('home.onTime.monthNames', { returnObjects: true });
   const label = (month: string, form: 'monthShort' | 'monthLong') => {
     const parts = monthParts(month);
-    const name = monthName.format(Date.UTC(parts.year, parts.month - 1, 1));
-    return t(`home.onTime.${form}`, { month: parts.month, year: parts.year, name });
+    const name = monthNames[parts.month - 1] ?? String(parts.month);
+    return t(`home.onTime.${form}`, { month: name, year: parts.year });
   };
   const layout = barLayout(data?.months ?? []);
   const rate = data?.onTimeRate ?? null;
