@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { vietnamDate } from '../../platform/clock/clock.js';
 import { queryRows } from '../../platform/db/database.js';
 import { commonErrors } from '../../platform/errors/app-error.js';
 import type { Actor } from '../identity/index.js';
-import { findDisplayVersions } from '../organizations/index.js';
 import {
   buildIncomingRegisterPdf,
   buildIncomingRegisterXlsx,
   type IncomingRegisterRow,
+  registerAgencyNames,
 } from '../registers/index.js';
 import { incomingErrors } from './incoming.errors.js';
 import { actorScope } from './incoming.models.js';
@@ -64,14 +63,7 @@ export async function incomingRegisterReport(
           and ${visibleTo(scope)}
         order by d.arrival_date, d.arrival_number`,
   );
-  const today = vietnamDate(deps.clock.now());
-  const versions = await findDisplayVersions(deps.db, [agencyId], today);
-  const agency = versions.get(agencyId);
-  const parent = agency?.parentAgencyId
-    ? (await findDisplayVersions(deps.db, [agency.parentAgencyId], today)).get(
-        agency.parentAgencyId,
-      )
-    : undefined;
+  const names = await registerAgencyNames(deps.db, agencyId, deps.clock.now());
   const reportRows: IncomingRegisterRow[] = rows.map((r) => ({
     arrivalDate: r.arrival_date,
     arrivalNumber: r.arrival_number,
@@ -86,8 +78,7 @@ export async function incomingRegisterReport(
     secret: r.secrecy !== 'normal',
   }));
   const meta = {
-    agencyName: agency?.name ?? '',
-    parentAgencyName: parent?.name ?? null,
+    ...names,
     registerName: query.secret ? 'Sổ đăng ký văn bản đến mật' : 'Sổ đăng ký văn bản đến',
     year: Number(query.from.slice(0, 4)),
     from: query.from,

@@ -1,15 +1,14 @@
 import type { z } from 'zod';
 import type { outgoingRegisterQuerySchema } from '@vanban/contracts';
 import { sql } from 'drizzle-orm';
-import { vietnamDate } from '../../platform/clock/clock.js';
 import { queryRows } from '../../platform/db/database.js';
 import { commonErrors } from '../../platform/errors/app-error.js';
 import type { Actor } from '../identity/index.js';
-import { findDisplayVersions } from '../organizations/index.js';
 import {
   buildOutgoingRegisterPdf,
   buildOutgoingRegisterXlsx,
   type OutgoingRegisterRow,
+  registerAgencyNames,
 } from '../registers/index.js';
 import { outgoingErrors } from './outgoing.errors.js';
 import { documentTypeOf } from './outgoing.models.js';
@@ -66,14 +65,7 @@ export async function outgoingRegisterReport(
           and ${visibleTo(scope)}
         order by g.type_code, d.number`,
   );
-  const today = vietnamDate(deps.clock.now());
-  const versions = await findDisplayVersions(deps.db, [agencyId], today);
-  const agency = versions.get(agencyId);
-  const parent = agency?.parentAgencyId
-    ? (await findDisplayVersions(deps.db, [agency.parentAgencyId], today)).get(
-        agency.parentAgencyId,
-      )
-    : undefined;
+  const names = await registerAgencyNames(deps.db, agencyId, deps.clock.now());
   const reportRows: OutgoingRegisterRow[] = rows.map((r) => ({
     number: r.number,
     reference: r.reference,
@@ -92,8 +84,7 @@ export async function outgoingRegisterReport(
     secret: r.secrecy !== 'normal',
   }));
   const meta = {
-    agencyName: agency?.name ?? '',
-    parentAgencyName: parent?.name ?? null,
+    ...names,
     registerName: registerNames[query.series],
     year: Number(query.from.slice(0, 4)),
     from: query.from,

@@ -19,3 +19,4 @@ export {
   type OutgoingRegisterRow,
   type OutgoingRegisterRows,
 } from './registers.outgoing-export.js';
+export { registerAgencyNames } from './registers.heading.js';
