@@ -80,6 +80,32 @@ export interface RunningHub extends Hub {
   port: number;
 }
 
+/** A spooled body untouched for this long belongs to no request: its hub was killed mid-upload. */
+const STALE_SPOOL_MS = 3600_000;
+
+/**
+ * With a given tmpDir (PostgreSQL: `<HUB_DATA_DIR>/tmp`, possibly shared by several hubs on one
+ * database) a killed hub's half-written bodies would stay forever; another hub's upload in flight
+ * is being written, so only `.part` files idle for an hour are removed.
+ */
+export function removeStaleSpools(tmpDir: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(tmpDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.endsWith('.part')) continue;
+    const file = path.join(tmpDir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > STALE_SPOOL_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Removed meanwhile by its own request: nothing to do.
+    }
+  }
+}
+
 /** Opens the database (migrating it) and builds the app without listening. */
 export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const dataDir = options.dataDir ?? null;
@@ -107,6 +133,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     // Bodies left by a crash are never stored; clear them.
     if (dataDir !== null && options.tmpDir === undefined)
       fs.rmSync(tmpDir, { recursive: true, force: true });
+    else removeStaleSpools(tmpDir);
     const ctx: HubContext = {
       auth: {
         db: database.db,

@@ -5,6 +5,7 @@ import { loadConfig } from './platform/config/config.js';
 import { openDatabase } from './platform/db/database.js';
 import { createJobWorker } from './platform/jobs/jobs.worker.js';
 import { startExchange } from './modules/exchange/exchange.connector.js';
+import { startReminderScans } from './modules/reminders/index.js';
 import { DEMO_PASSWORD, demoUsers } from './seed/demo-city.data.js';
 import { isDatabaseEmpty, seedDemoCity } from './seed/demo-city.seed.js';
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     pollMs: 5000,
   });
   worker.start();
+  await startReminderScans(deps);
   const exchange = config.hub
     ? startExchange(deps, config.hub, (message, error) => app.log.warn({ err: error }, message))
     : null;

@@ -16,7 +16,7 @@ export async function createTestDatabase(driver: DbDriver): Promise<Database> {
   }
   const adminUrl = inject('postgresUrl');
   if (!adminUrl) throw new Error('PostgreSQL is not available');
-  const name = `vanban_test_${randomBytes(6).toString('hex')}`;
+  const name = `${inject('testDatabasePrefix')}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -25,14 +25,6 @@ export async function createTestDatabase(driver: DbDriver): Promise<Database> {
   url.pathname = `/${name}`;
   const database = await openDatabase({ driver: 'postgres', url: url.toString(), poolSize: 5 });
   await database.migrate();
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
+  // Dropped with the rest of the run's databases by global-setup.ts's teardown.
+  return database;
 }

@@ -26,6 +26,8 @@ export type { ParseOptions, ParseIssue, ParseIssueCode, DetailedParse } from './
 export { validatePacket } from './packet-validator.js';
 export type { ValidationProblem, ValidationResult, ProblemSeverity } from './packet-validator.js';
 export { signPacket, verifyPacketSignature } from './xml-signature.js';
+export { signPacketWith, ecdsaDerToRaw } from './xml-signature-signer.js';
+export type { ExternalPacketSigner } from './xml-signature-signer.js';
 export type {
   SignOptions,
   VerifyOptions,

@@ -4,63 +4,33 @@
  * appended to `edXMLHeader`, where deployed packets carry theirs. Remote edXML signatures are
  * informative only; the legally relevant signatures are the PAdES ones inside the PDFs (§1.7).
  */
-import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { X509Certificate, createPrivateKey, verify as cryptoVerify } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
+import { SignedXml, type SignatureAlgorithm } from 'xml-crypto';
 import { EdxmlError } from './errors.js';
 import { XMLDSIG_NAMESPACE } from './namespaces.js';
+import {
+  ECDSA_SHA256,
+  ENVELOPED,
+  RSA_SHA256,
+  SIGNATURE_LOCATION,
+  findHeader,
+  parseDom,
+  rfc2253,
+  signedXmlFor,
+  unsignedPacket,
+} from './xml-signature-common.js';
 import { decodePacketBytes, elementChildren, localNameOf } from './xml-reader.js';
-
-const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
-const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
-const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
-const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
 export interface SignOptions {
   privateKeyPem: string;
   certificatePem: string;
 }
 
-function parseDom(xml: string) {
-  if (xml.includes('<!DOCTYPE')) {
-    throw new EdxmlError(
-      'edxml.forbidden_doctype',
-      'Packets with a DOCTYPE declaration are not accepted',
-    );
-  }
-  try {
-    return new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
-      },
-    }).parseFromString(xml, 'text/xml');
-  } catch (cause) {
-    throw new EdxmlError('edxml.malformed_xml', 'Not well-formed XML', { cause });
-  }
-}
-
-function findHeader(root: Element | null): Element | undefined {
-  const envelope = root
-    ? elementChildren(root).find((e) => localNameOf(e) === 'edXMLEnvelope')
-    : undefined;
-  return envelope
-    ? elementChildren(envelope).find((e) => localNameOf(e) === 'edXMLHeader')
-    : undefined;
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** RFC 2253 order (most specific first, comma-separated) from Node's one-attribute-per-line form. */
-function rfc2253(subject: string): string {
-  return subject.split('\n').filter(Boolean).reverse().join(',');
-}
-
 /**
  * Signs a packet. Any existing signature block in the header (real or dummy) is removed first,
  * since an enveloped signature over a document that still holds an older one would not verify.
+ * For a key held elsewhere (token, remote signer), use `signPacketWith`.
  */
 export function signPacket(xml: string | Uint8Array, options: SignOptions): string {
   let cert: X509Certificate;
@@ -72,42 +42,14 @@ export function signPacket(xml: string | Uint8Array, options: SignOptions): stri
       cause,
     });
   }
-  const doc = parseDom(decodePacketBytes(xml));
-  const header = findHeader(doc.documentElement);
-  if (!header)
-    throw new EdxmlError('edxml.missing_header', 'The packet has no edXMLEnvelope/edXMLHeader');
-  for (const el of elementChildren(header)) {
-    const n = localNameOf(el);
-    if (n === 'Signature' || n === 'DigitalSignature') header.removeChild(el);
-  }
-  const unsigned = new XMLSerializer().serializeToString(doc);
-  const subjectName = escapeXml(rfc2253(cert.subject));
-  const sig = new SignedXml({
+  const unsigned = unsignedPacket(xml);
+  const sig = signedXmlFor({
     privateKey: options.privateKeyPem,
-    publicCert: options.certificatePem,
+    certificates: [cert],
     signatureAlgorithm: RSA_SHA256,
-    canonicalizationAlgorithm: EXC_C14N,
-    getKeyInfoContent: (args) => {
-      const base = SignedXml.getKeyInfoContent(args ?? {});
-      // Deployed packets carry X509SubjectName next to the certificate (standards.md §1.7).
-      return base
-        ? base.replace('<X509Data>', `<X509Data><X509SubjectName>${subjectName}</X509SubjectName>`)
-        : base;
-    },
-  });
-  sig.addReference({
-    xpath: '/*',
-    transforms: [ENVELOPED, EXC_C14N],
-    digestAlgorithm: SHA256,
-    isEmptyUri: true,
   });
   try {
-    sig.computeSignature(unsigned, {
-      location: {
-        reference: "/*/*[local-name(.)='edXMLEnvelope']/*[local-name(.)='edXMLHeader']",
-        action: 'append',
-      },
-    });
+    sig.computeSignature(unsigned, { location: SIGNATURE_LOCATION });
   } catch (cause) {
     throw new EdxmlError('edxml.signing_failed', 'Computing the XML signature failed', { cause });
   }
@@ -146,10 +88,61 @@ function splitPem(input: string | string[]): string[] {
   return all.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 }
 
-function isTrusted(cert: X509Certificate, trusted: X509Certificate[]): boolean {
-  return trusted.some(
-    (t) =>
-      t.fingerprint256 === cert.fingerprint256 || (cert.checkIssued(t) && cert.verify(t.publicKey)),
+function issuedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
+  return cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
+}
+
+/**
+ * True when the certificate is one of `anchors`, or reaches one through the issuers the packet
+ * published next to it in `KeyInfo` (a leaf under an intermediate CA under the trusted root).
+ */
+function isTrusted(
+  cert: X509Certificate,
+  anchors: X509Certificate[],
+  intermediates: X509Certificate[],
+): boolean {
+  let current = cert;
+  for (let depth = 0; depth < 6; depth++) {
+    if (anchors.some((t) => t.fingerprint256 === current.fingerprint256 || issuedBy(current, t)))
+      return true;
+    const up = intermediates.find(
+      (i) => i.fingerprint256 !== current.fingerprint256 && issuedBy(current, i),
+    );
+    if (!up) return false;
+    current = up;
+  }
+  return false;
+}
+
+/** ECDSA-SHA256 with r‖s values (xmldsig-core1 §6.4.3), which xml-crypto does not ship. */
+class EcdsaSha256 {
+  getSignature(): string {
+    throw new Error('signing goes through signPacketWith');
+  }
+  verifySignature(material: string, key: string, signatureValue: string): boolean {
+    return cryptoVerify(
+      'sha256',
+      Buffer.from(material, 'utf8'),
+      { key, dsaEncoding: 'ieee-p1363' },
+      Buffer.from(signatureValue, 'base64'),
+    );
+  }
+  getAlgorithmName(): string {
+    return ECDSA_SHA256;
+  }
+}
+
+function readCertificates(signature: Element): (X509Certificate | null)[] {
+  return Array.from(signature.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'X509Certificate')).map(
+    (el) => {
+      try {
+        return new X509Certificate(
+          Buffer.from((el.textContent ?? '').replace(/\s+/g, ''), 'base64'),
+        );
+      } catch {
+        return null;
+      }
+    },
   );
 }
 
@@ -185,12 +178,9 @@ export function verifyPacketSignature(
   if (signatures.length > 1) return result('multiple_signatures');
   const signature = signatures[0] as Element;
 
-  const certText =
-    signature.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'X509Certificate')[0]?.textContent ?? '';
-  let cert: X509Certificate;
-  try {
-    cert = new X509Certificate(Buffer.from(certText.replace(/\s+/g, ''), 'base64'));
-  } catch {
+  // The signing certificate comes first; any others are its issuers (signPacketWith's chain).
+  const [cert, ...others] = readCertificates(signature);
+  if (!cert) {
     // A truncated or placeholder certificate is what dummy blocks carry (standards.md §1.1).
     return result('dummy_signature', {
       message: 'the KeyInfo certificate is missing or unreadable',
@@ -200,20 +190,34 @@ export function verifyPacketSignature(
     signerSubject: rfc2253(cert.subject),
     certificateFingerprint256: cert.fingerprint256,
   };
-  let trusted = false;
-  if (options.trustedCertificatesPem !== undefined) {
-    const anchors = splitPem(options.trustedCertificatesPem).map((p) => new X509Certificate(p));
-    trusted = isTrusted(cert, anchors);
-    if (!trusted) return result('untrusted_certificate', info);
-  }
+  // Integrity first, trust second: a tampered packet is `invalid_signature` whoever signed it.
+  const trusted =
+    options.trustedCertificatesPem !== undefined &&
+    isTrusted(
+      cert,
+      splitPem(options.trustedCertificatesPem).map((p) => new X509Certificate(p)),
+      others.filter((c): c is X509Certificate => c !== null),
+    );
+  const verdict = checkIntegrity(signature, cert, text, { ...info, trusted });
+  if (verdict.reason === 'ok' && options.trustedCertificatesPem !== undefined && !trusted)
+    return result('untrusted_certificate', info);
+  return verdict;
+}
+
+function checkIntegrity(
+  signature: Element,
+  cert: X509Certificate,
+  text: string,
+  info: Partial<SignatureCheck>,
+): SignatureCheck {
   const sig = new SignedXml({ publicCert: cert.toString(), getCertFromKeyInfo: () => null });
+  sig.SignatureAlgorithms[ECDSA_SHA256] = EcdsaSha256 as unknown as new () => SignatureAlgorithm;
   try {
     // xml-crypto types its parameter as the DOM Node; xmldom nodes are what it really walks.
     sig.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
   } catch (e) {
     return result('invalid_signature', {
       ...info,
-      trusted,
       message: e instanceof Error ? e.message : String(e),
     });
   }
@@ -224,20 +228,18 @@ export function verifyPacketSignature(
     refs.length === 1 &&
     (refs[0]?.uri ?? '') === '' &&
     (refs[0]?.transforms ?? []).includes(ENVELOPED);
-  if (!whole) return result('unsupported_reference', { ...info, trusted });
+  if (!whole) return result('unsupported_reference', info);
   try {
     const ok = sig.checkSignature(text);
     return ok
-      ? { valid: true, reason: 'ok', trusted, ...info }
+      ? { valid: true, reason: 'ok', trusted: false, ...info }
       : result('invalid_signature', {
           ...info,
-          trusted,
           message: 'digest or signature value does not match',
         });
   } catch (e) {
     return result('invalid_signature', {
       ...info,
-      trusted,
       message: e instanceof Error ? e.message : String(e),
     });
   }

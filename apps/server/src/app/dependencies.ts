@@ -12,6 +12,8 @@ import {
   type NotificationStreams,
 } from '../modules/notifications/index.js';
 import { outgoingFileAccessRule } from '../modules/outgoing/index.js';
+import { markTasksEscalated, taskDeadlines, taskFileAccessRule } from '../modules/tasks/index.js';
+import { assignmentDeadlines, type DeadlineSource } from '../modules/reminders/index.js';
 
 /** Everything use cases may need, built once by the composition root and passed in. */
 export interface AppDependencies {
@@ -30,6 +32,8 @@ export interface AppDependencies {
   blobTextListeners: BlobTextListener[];
   /** Open notification streams (SSE) and the one watcher that feeds them; ended on app close. */
   notificationStreams: NotificationStreams;
+  /** What the reminder scan watches: every module's open items with a due date. */
+  deadlineSources: DeadlineSource[];
 }
 
 export function buildDependencies(
@@ -50,8 +54,9 @@ export function buildDependencies(
     },
     storage: createLocalDiskStorage(config.storage.dir),
     jobs: createJobSignal(),
-    fileAccessRules: [incomingFileAccessRule, outgoingFileAccessRule],
+    fileAccessRules: [incomingFileAccessRule, outgoingFileAccessRule, taskFileAccessRule],
     blobTextListeners: [onBlobTextReady],
     notificationStreams: createNotificationStreams(database.db),
+    deadlineSources: [assignmentDeadlines, { ...taskDeadlines, onEscalated: markTasksEscalated }],
   };
 }

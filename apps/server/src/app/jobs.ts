@@ -1,5 +1,8 @@
 import { filesJobs } from '../modules/files/files.jobs.js';
 import { signaturesJobs } from '../modules/signatures/index.js';
+import { notificationChannelJobs } from '../modules/notifications/index.js';
+import { remindersJobs } from '../modules/reminders/index.js';
+import { recordsJobs } from '../modules/records/index.js';
 import type { JobHandlers } from '../platform/jobs/jobs.js';
 import type { AppDependencies } from './dependencies.js';
 
@@ -7,7 +10,13 @@ import type { AppDependencies } from './dependencies.js';
 export type JobModule = (deps: AppDependencies) => JobHandlers;
 
 /** The one list of every module's job handlers, run by the worker in main.ts. */
-export const jobModules: JobModule[] = [filesJobs, signaturesJobs];
+export const jobModules: JobModule[] = [
+  filesJobs,
+  signaturesJobs,
+  notificationChannelJobs,
+  remindersJobs,
+  recordsJobs,
+];
 
 export function buildJobHandlers(deps: AppDependencies): JobHandlers {
   const handlers: JobHandlers = {};

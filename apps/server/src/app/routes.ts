@@ -14,9 +14,18 @@ import { registerPeopleRoutes } from '../modules/identity/people.routes.js';
 import { registerUsersRoutes } from '../modules/identity/users.routes.js';
 import { registerOrganizationsRoutes } from '../modules/organizations/organizations.routes.js';
 import { registerIncomingRoutes } from '../modules/incoming/index.js';
-import { registerNotificationRoutes } from '../modules/notifications/index.js';
+import {
+  registerNotificationPreferenceRoutes,
+  registerNotificationRoutes,
+} from '../modules/notifications/index.js';
+import { registerReminderRoutes } from '../modules/reminders/index.js';
 import { registerOutgoingRoutes } from '../modules/outgoing/index.js';
 import { registerSignatureRoutes } from '../modules/signatures/index.js';
+import { registerDashboardRoutes } from '../modules/dashboards/index.js';
+import { registerScheduleRoutes } from '../modules/schedule/index.js';
+import { registerPublicationRoutes } from '../modules/publication/index.js';
+import { registerRecordsRoutes } from '../modules/records/index.js';
+import { registerTaskRoutes } from '../modules/tasks/index.js';
 import type { AppDependencies } from './dependencies.js';
 import { registerHealthRoutes } from './health.routes.js';
 
@@ -43,4 +52,11 @@ export const routeModules: RouteModule[] = [
   registerPeopleRoutes,
   registerSignatureRoutes,
   registerOutgoingRoutes,
+  registerNotificationPreferenceRoutes,
+  registerReminderRoutes,
+  registerDashboardRoutes,
+  registerScheduleRoutes,
+  registerPublicationRoutes,
+  registerRecordsRoutes,
+  registerTaskRoutes,
 ];

@@ -7,6 +7,16 @@ export type SuccessionKind = z.infer<typeof successionKindSchema>;
 
 export const agencyLevelSchema = z.number().int().min(1).max(4);
 
+/**
+ * Tier of an agency for the city's dashboards and per-level targets: the city's People's
+ * Committee, a department (sở, ban, văn phòng and the like), a district (quận/huyện/thị xã/
+ * thành phố thuộc tỉnh — abolished on 1 July 2025), a commune (phường/xã/thị trấn/đặc khu), other.
+ * Derived from the name and level on import when not given.
+ */
+export const agencyTierValues = ['city', 'department', 'district', 'commune', 'other'] as const;
+export const agencyTierSchema = z.enum(agencyTierValues);
+export type AgencyTier = z.infer<typeof agencyTierSchema>;
+
 export const agencyContactSchema = z.object({
   address: z.string().nullable(),
   email: z.string().nullable(),
@@ -20,6 +30,7 @@ export const agencyVersionSchema = agencyContactSchema.extend({
   name: z.string(),
   shortName: z.string().nullable(),
   level: agencyLevelSchema,
+  tier: agencyTierSchema,
   parentId: uuidSchema.nullable(),
   validFrom: isoDateSchema,
   /** Exclusive: the first day the version no longer applies; null while current. */
@@ -61,6 +72,7 @@ export const agencyListQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   parentId: uuidSchema.optional(),
   level: z.coerce.number().int().min(1).max(4).optional(),
+  tier: agencyTierSchema.optional(),
   includeClosed: z.stringbool().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
@@ -77,6 +89,8 @@ export const agencyImportRowSchema = z.strictObject({
   name: z.string().trim().min(1).max(300),
   short_name: z.string().trim().max(50).optional(),
   level: z.coerce.number().int().min(1).max(4),
+  /** Derived from the name and level when absent (see `agencyTierSchema`). */
+  tier: agencyTierSchema.optional(),
   parent_code: z.string().trim().optional(),
   address: z.string().trim().max(500).optional(),
   email: z.string().trim().max(200).optional(),

@@ -80,5 +80,18 @@ export const errorCodes = {
   signingCertificateExpired: 'signing.certificate_expired',
   signingPkcs12Invalid: 'signing.pkcs12_invalid',
   certificateNotFound: 'certificates.not_found',
+  taskNotFound: 'tasks.not_found',
+  taskForbidden: 'tasks.forbidden',
+  taskInvalidTransition: 'tasks.invalid_transition',
+  taskInvalidProgress: 'tasks.invalid_progress',
+  taskProgressRolledUp: 'tasks.progress_rolled_up',
+  taskCycle: 'tasks.cycle',
+  taskDepthExceeded: 'tasks.depth_exceeded',
+  taskOwnerInvalid: 'tasks.owner_invalid',
+  taskDueDateInvalid: 'tasks.due_date_invalid',
+  taskOpenSubtasks: 'tasks.open_subtasks',
+  taskSourceInvalid: 'tasks.source_invalid',
+  taskSecretNotPublic: 'tasks.secret_not_public',
+  taskCursorInvalid: 'tasks.cursor_invalid',
 } as const;
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];

@@ -207,6 +207,18 @@ export const incomingSummarySchema = z.object({
 });
 export type IncomingSummary = z.infer<typeof incomingSummarySchema>;
 
+/**
+ * Our check of the XML signature of the exchange packet a document came in (QCVN 102 §1.7):
+ * `valid`, `untrusted` (intact, certificate not trusted here), `invalid` (broken) or `none`
+ * (unsigned or a dummy block). Informative only: the files' PDF signatures are the legal ones.
+ */
+export const packetSignatureSchema = z.object({
+  status: z.enum(['valid', 'untrusted', 'invalid', 'none']),
+  reason: z.string(),
+  signer: z.string().nullable(),
+});
+export type PacketSignature = z.infer<typeof packetSignatureSchema>;
+
 export const incomingDetailSchema = incomingSummarySchema.extend({
   agency: z.object({ id: uuidSchema, code: z.string(), name: z.string() }),
   senderAgency: z.object({ id: uuidSchema, code: z.string(), name: z.string() }).nullable(),
@@ -229,6 +241,8 @@ export const incomingDetailSchema = incomingSummarySchema.extend({
   result: z.string().nullable(),
   returnReason: z.string().nullable(),
   notes: z.string().nullable(),
+  /** Documents from the exchange hub: the packet's XML signature; null for the others. */
+  packetSignature: packetSignatureSchema.nullable(),
   files: z.array(incomingFileSchema),
   assignments: z.array(assignmentSchema),
   comments: z.array(
@@ -342,7 +356,12 @@ export const incomingSearchResponseSchema = z.object({
   items: z.array(
     incomingSummarySchema.extend({ rank: z.number(), highlights: z.array(highlightSchema) }),
   ),
+  /**
+   * Visible matches, counted up to 1,000: only the 1,000 most recent matches are ranked (a broad
+   * term matches a third of a city). `totalCapped`: there are more ("1000+").
+   */
   total: z.number().int(),
+  totalCapped: z.boolean(),
 });
 
 export const duplicateProblemDataSchema = z.array(

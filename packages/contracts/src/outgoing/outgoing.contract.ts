@@ -159,6 +159,8 @@ export const recipientSchema = z.object({
   status: recipientStatusSchema,
   incomingDocumentId: uuidSchema.nullable(),
   statusAt: isoDateTimeSchema.nullable(),
+  /** Why the recipient returned it (status `returned`; QCVN 102 §1.6 status 02 over the hub). */
+  statusNote: z.string().nullable(),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
 

@@ -10,6 +10,10 @@ export interface TestPki {
   agencyCertPem: string;
   otherKeyPem: string;
   otherCertPem: string;
+  /** An intermediate CA under the root, and an EC P-256 agency certificate it issued. */
+  intermediateCertPem: string;
+  ecKeyPem: string;
+  ecCertPem: string;
   dir: string;
   cleanup(): void;
 }
@@ -97,6 +101,56 @@ export function makeTestPki(): TestPki {
     ],
     dir,
   );
+  writeFileSync(
+    join(dir, 'ca-ext.cnf'),
+    'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n',
+  );
+  openssl(
+    [
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'intermediate.key',
+      '-out',
+      'intermediate.csr',
+    ].concat(['-subj', '/C=VN/O=Test CA/CN=Vanban Test Intermediate']),
+    dir,
+  );
+  openssl(
+    ['x509', '-req', '-in', 'intermediate.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key'].concat([
+      '-CAcreateserial',
+      '-out',
+      'intermediate.pem',
+      '-days',
+      '2',
+      '-extfile',
+      'ca-ext.cnf',
+    ]),
+    dir,
+  );
+  openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ec.key'], dir);
+  openssl(
+    ['req', '-new', '-key', 'ec.key', '-out', 'ec.csr', '-utf8'].concat([
+      '-subj',
+      '/C=VN/O=Sở Nội vụ/CN=Văn thư Sở Nội vụ',
+    ]),
+    dir,
+  );
+  openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      'ec.csr',
+      '-CA',
+      'intermediate.pem',
+      '-CAkey',
+      'intermediate.key',
+    ].concat(['-CAcreateserial', '-out', 'ec.pem', '-days', '2', '-extfile', 'ext.cnf']),
+    dir,
+  );
   const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
   return {
     caCertPem: read('ca.pem'),
@@ -104,6 +158,9 @@ export function makeTestPki(): TestPki {
     agencyCertPem: read('agency.pem'),
     otherKeyPem: read('other.key'),
     otherCertPem: read('other.pem'),
+    intermediateCertPem: read('intermediate.pem'),
+    ecKeyPem: read('ec.key'),
+    ecCertPem: read('ec.pem'),
     dir,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };

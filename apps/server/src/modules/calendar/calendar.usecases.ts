@@ -1,6 +1,7 @@
 import type { CalendarSource, CalendarYear, ReplaceCalendarYearBody } from '@vanban/contracts';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import { DbCache } from '../../platform/db/db-cache.js';
 import { recordAuditEvent } from '../audit/index.js';
 import {
   auditActorOf,
@@ -34,16 +35,18 @@ function yearsFrom(first: number, last: number): number[] {
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
+interface ResolvedYear {
+  source: CalendarSource;
+  days: CalendarException[];
+}
+
 /**
  * A year's exceptions: the configured rows when the year has any (an administrator's calendar
  * replaces the built-in one entirely), otherwise the built-in holidays, otherwise none.
  */
-async function resolveYears(
-  db: Db,
-  years: readonly number[],
-): Promise<Map<number, { source: CalendarSource; days: CalendarException[] }>> {
+async function readYears(db: Db, years: readonly number[]): Promise<Map<number, ResolvedYear>> {
   const configured = await repo.findCalendarDays(db, years);
-  const result = new Map<number, { source: CalendarSource; days: CalendarException[] }>();
+  const result = new Map<number, ResolvedYear>();
   for (const year of new Set(years)) {
     const own = configured.filter((d) => yearOf(d.day) === year);
     const builtin = builtinDaysOf(year);
@@ -52,6 +55,18 @@ async function resolveYears(
     else result.set(year, { source: 'none', days: [] });
   }
   return result;
+}
+
+/**
+ * Resolved years, kept in process: every inbox request computes its due-soon threshold in
+ * working days, and a year changes only through `replaceCalendarYear`, which invalidates it
+ * (other processes see the change within the cache's 60 s; docs/performance.md, finding 5).
+ * Callers must not modify the returned days.
+ */
+const calendarCache = new DbCache<number, ResolvedYear>();
+
+function resolveYears(db: Db, years: readonly number[]): Promise<Map<number, ResolvedYear>> {
+  return calendarCache.getMany(db, years, (missing) => readYears(db, missing));
 }
 
 /** The working calendar over the given years; days outside them count only weekends as off. */
@@ -107,8 +122,8 @@ export async function replaceCalendarYear(
       errors: problems,
     });
   const days = sortByDay(body.days);
-  return deps.db.transaction(async (tx) => {
-    const before = (await resolveYears(tx, [year])).get(year)!;
+  const replaced = await deps.db.transaction(async (tx) => {
+    const before = (await readYears(tx, [year])).get(year)!;
     await repo.replaceCalendarDays(tx, year, days, deps.clock.now());
     await recordAuditEvent(tx, {
       type: 'calendar.year_replaced',
@@ -126,6 +141,8 @@ export async function replaceCalendarYear(
       ip: meta.ip,
       requestId: meta.requestId,
     });
-    return { year, ...(await resolveYears(tx, [year])).get(year)! };
+    return { year, ...(await readYears(tx, [year])).get(year)! };
   });
+  calendarCache.invalidate(deps.db, year);
+  return replaced;
 }

@@ -1,7 +1,8 @@
 import { HubClient } from '@vanban/hub/client';
-import type { AppDependencies } from '../../app/dependencies.js';
 import { receiveFromHub } from './exchange.inbox.js';
-import { sendQueuedDocuments, sendStatusChanges } from './exchange.outbox.js';
+import { sendQueuedDocuments } from './exchange.outbox.js';
+import type { ExchangeDeps, Log } from './exchange.packets.js';
+import { sendStatusChanges } from './exchange.statuses.js';
 
 export interface HubSettings {
   url: string;
@@ -10,8 +11,7 @@ export interface HubSettings {
   pollMs: number;
 }
 
-type Deps = Pick<AppDependencies, 'db' | 'storage' | 'clock'>;
-type Log = (message: string, error?: unknown) => void;
+type Deps = ExchangeDeps;
 
 /**
  * One round with the exchange hub: send what issuing queued, send status packets for copies
@@ -19,9 +19,8 @@ type Log = (message: string, error?: unknown) => void;
  * cut off at any point (crash, SIGKILL) and the next one finishes the work.
  */
 export async function exchangeRound(deps: Deps, client: HubClient, log: Log = () => {}) {
-  const now = () => deps.clock.now();
-  const sent = await sendQueuedDocuments({ db: deps.db, storage: deps.storage, now }, client);
-  const statusesSent = await sendStatusChanges({ db: deps.db, now }, client);
+  const sent = await sendQueuedDocuments(deps, client, log);
+  const statusesSent = await sendStatusChanges(deps, client, log);
   const received = await receiveFromHub(deps, client, log);
   return { sent, statusesSent, ...received };
 }

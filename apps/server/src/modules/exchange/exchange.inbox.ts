@@ -6,15 +6,18 @@ import {
   type ParsedStatusPacket,
 } from '@vanban/edxml';
 import { sql } from 'drizzle-orm';
-import type { Clock } from '../../platform/clock/clock.js';
 import { queryRows, type Db } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
-import type { FileStorage } from '../../platform/storage/storage.js';
 import { storeGeneratedFile } from '../files/index.js';
 import { correctDelivered, receiveDocument, revokeDelivered } from '../incoming/index.js';
-import { intakeMetadataOf, recipientStatusForCode } from './exchange.models.js';
+import {
+  intakeMetadataOf,
+  recipientStatusForCode,
+  type PacketSignatureVerdict,
+} from './exchange.models.js';
+import { packetVerifier, type ExchangeDeps, type Log } from './exchange.packets.js';
 
-type Deps = { db: Db; storage: FileStorage; clock: Clock };
+type Deps = Pick<ExchangeDeps, 'db' | 'storage' | 'clock'>;
 
 /** Local agencies among the packet's recipients: those with an active clerk here. */
 async function localRecipients(db: Db, codes: string[]) {
@@ -46,7 +49,12 @@ async function earlierCopy(tx: Db, agencyId: string, sender: string, reference: 
  * (a redelivered packet changes nothing), then — by business type — a new copy in the clerks'
  * "to register" list, the earlier copy revoked or corrected, or both for a replacement.
  */
-async function takeDocument(deps: Deps, hubDocId: string, packet: ParsedDocumentPacket) {
+async function takeDocument(
+  deps: Deps,
+  hubDocId: string,
+  packet: ParsedDocumentPacket,
+  signature: PacketSignatureVerdict,
+) {
   const h = packet.header;
   const metadata = intakeMetadataOf(packet);
   const targets = await localRecipients(
@@ -61,9 +69,11 @@ async function takeDocument(deps: Deps, hubDocId: string, packet: ParsedDocument
       const [fresh] = await queryRows<{ id: string }>(
         tx,
         sql`insert into exchange_received (id, hub_doc_id, kind, agency_id, sender_code, reference,
-              issue_date, document_id, received_at)
+              issue_date, document_id, packet_signature, packet_signature_reason, packet_signer,
+              received_at)
             values (${newId()}, ${hubDocId}, 'document', ${target.agency_id}, ${h.from.organId},
-              ${metadata.reference}, ${metadata.issueDate}, ${h.documentId ?? null}, ${now.toISOString()})
+              ${metadata.reference}, ${metadata.issueDate}, ${h.documentId ?? null},
+              ${signature.status}, ${signature.reason}, ${signature.signer}, ${now.toISOString()})
             on conflict do nothing returning id`,
       );
       if (!fresh) continue;
@@ -97,7 +107,7 @@ async function takeDocument(deps: Deps, hubDocId: string, packet: ParsedDocument
           agencyId: target.agency_id,
           source: 'hub',
           sourceRef: hubDocId,
-          metadata,
+          metadata: { ...metadata, packetSignature: signature },
           fileIds,
           uploadedBy: target.clerk_id,
         },
@@ -110,24 +120,37 @@ async function takeDocument(deps: Deps, hubDocId: string, packet: ParsedDocument
   });
 }
 
-/** A status packet from a recipient: the sender's per-recipient status follows it. */
-async function takeStatus(deps: Deps, hubDocId: string, packet: ParsedStatusPacket) {
+/**
+ * A status packet from a recipient: the sender's per-recipient status follows it, with the
+ * reason of a return (02). A recipient whose copy the sender revoked stays revoked: a status sent
+ * before the revocation reached it must not bring the copy back to life.
+ */
+async function takeStatus(
+  deps: Deps,
+  hubDocId: string,
+  packet: ParsedStatusPacket,
+  signature: PacketSignatureVerdict,
+) {
   const s = packet.status;
   const status = recipientStatusForCode(s.statusCode);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const [fresh] = await queryRows<{ id: string }>(
       tx,
-      sql`insert into exchange_received (id, hub_doc_id, kind, sender_code, reference, received_at)
+      sql`insert into exchange_received (id, hub_doc_id, kind, sender_code, reference,
+            packet_signature, packet_signature_reason, packet_signer, received_at)
           values (${newId()}, ${hubDocId}, 'status', ${s.from.organId}, ${s.responseFor.code},
-            ${now.toISOString()})
+            ${signature.status}, ${signature.reason}, ${signature.signer}, ${now.toISOString()})
           on conflict do nothing returning id`,
     );
     if (!fresh || !status) return;
-    await tx.execute(sql`update outgoing_recipients r set status = ${status}, status_at = ${now.toISOString()}
+    const note = status === 'returned' ? (s.description ?? null) : null;
+    await tx.execute(sql`update outgoing_recipients r set status = ${status},
+        status_at = ${now.toISOString()}, status_note = ${note}
       from outgoing_documents d join agency_versions v on v.agency_id = d.agency_id and v.valid_to is null
       where r.document_id = d.id and r.channel = 'hub' and r.agency_code = ${s.from.organId}
-        and v.code = ${s.responseFor.organId} and d.reference = ${s.responseFor.code}`);
+        and v.code = ${s.responseFor.organId} and d.reference = ${s.responseFor.code}
+        and r.status <> 'revoked'`);
   });
 }
 
@@ -138,11 +161,12 @@ async function takeStatus(deps: Deps, hubDocId: string, packet: ParsedStatusPack
  * cannot be read is acknowledged as `fail` so it does not block the queue.
  */
 export async function receiveFromHub(
-  deps: Deps,
+  deps: Deps & Pick<ExchangeDeps, 'config'>,
   client: HubClient,
-  log: (message: string, error?: unknown) => void = () => {},
+  log: Log = () => {},
 ): Promise<{ documents: number; statuses: number; rejected: number }> {
   const counts = { documents: 0, statuses: 0, rejected: 0 };
+  const verify = packetVerifier(deps);
   for (const messageType of ['edoc', 'status'] as const) {
     for (const item of await client.getReceivedEdocList({ messageType })) {
       const { data } = await client.getEdoc(item.docId);
@@ -155,11 +179,13 @@ export async function receiveFromHub(
         counts.rejected++;
         continue;
       }
+      // Recorded, never a reason to refuse the packet (QCVN 102 §1.7; decision 0009).
+      const signature = await verify(data);
       if (packet.kind === 'document') {
-        await takeDocument(deps, item.docId, packet);
+        await takeDocument(deps, item.docId, packet, signature);
         counts.documents++;
       } else {
-        await takeStatus(deps, item.docId, packet);
+        await takeStatus(deps, item.docId, packet, signature);
         counts.statuses++;
       }
       await client.updateStatus(item.docId, 'done');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   documentPacketSpec,
   intakeMetadataOf,
+  packetSignatureVerdict,
   recipientStatusForCode,
   statusCodeForIncoming,
 } from './exchange.models.js';
@@ -89,3 +90,41 @@ function specInput() {
     files: [],
   };
 }
+
+describe('the verdict on a received packet’s XML signature (QCVN 102 §1.7)', () => {
+  const subject = 'CN=Văn thư Sở Nội vụ,O=Sở Nội vụ,C=VN';
+  it('is valid only when intact and trusted, untrusted when intact only', () => {
+    expect(
+      packetSignatureVerdict({ valid: true, reason: 'ok', trusted: true, signerSubject: subject }),
+    ).toEqual({ status: 'valid', reason: 'ok', signer: subject });
+    expect(
+      packetSignatureVerdict({ valid: true, reason: 'ok', trusted: false, signerSubject: subject }),
+    ).toMatchObject({ status: 'untrusted' });
+    expect(
+      packetSignatureVerdict({
+        valid: false,
+        reason: 'untrusted_certificate',
+        trusted: false,
+        signerSubject: subject,
+      }),
+    ).toEqual({ status: 'untrusted', reason: 'untrusted_certificate', signer: subject });
+  });
+
+  it('counts dummy blocks as no signature and anything broken as invalid', () => {
+    expect(
+      packetSignatureVerdict({ valid: false, reason: 'dummy_signature', trusted: false }),
+    ).toEqual({ status: 'none', reason: 'dummy_signature', signer: null });
+    expect(
+      packetSignatureVerdict({ valid: false, reason: 'no_signature', trusted: false }).status,
+    ).toBe('none');
+    for (const reason of [
+      'invalid_signature',
+      'multiple_signatures',
+      'unsupported_reference',
+      'malformed_xml',
+    ] as const)
+      expect(packetSignatureVerdict({ valid: false, reason, trusted: false }).status).toBe(
+        'invalid',
+      );
+  });
+});

@@ -10,6 +10,7 @@ import {
   type BusinessDocType,
   type DocumentPacketSpec,
   type ParsedDocumentPacket,
+  type SignatureCheck,
   type StatusCodeValue,
 } from '@vanban/edxml';
 
@@ -143,4 +144,34 @@ export function intakeMetadataOf(packet: ParsedDocumentPacket) {
     urgency: urgencyOfPriority[priority] ?? 'normal',
     ...(h.otherInfo?.pageAmount ? { pageCount: h.otherInfo.pageAmount } : {}),
   };
+}
+
+/** Our verdict on a received packet's XML signature, kept with what the packet created. */
+export interface PacketSignatureVerdict {
+  status: 'valid' | 'untrusted' | 'invalid' | 'none';
+  /** The library's reason: `ok`, `no_signature`, `dummy_signature`, `invalid_signature`, … */
+  reason: string;
+  /** Subject of the signing certificate (RFC 2253), when one could be read. */
+  signer: string | null;
+}
+
+/**
+ * QCVN 102 §1.7 (standards.md): deployed senders put dummy blocks where the signature goes, so a
+ * packet is never refused for its XML signature — the verdict is recorded and shown, and the PAdES
+ * signatures inside the PDFs (checked by `signatures.verify_file`) are the legally relevant ones.
+ * A dummy block counts as no signature; a broken one as `invalid`.
+ */
+export function packetSignatureVerdict(check: SignatureCheck): PacketSignatureVerdict {
+  const signer = check.signerSubject ?? null;
+  switch (check.reason) {
+    case 'ok':
+      return { status: check.trusted ? 'valid' : 'untrusted', reason: check.reason, signer };
+    case 'untrusted_certificate':
+      return { status: 'untrusted', reason: check.reason, signer };
+    case 'no_signature':
+    case 'dummy_signature':
+      return { status: 'none', reason: check.reason, signer: null };
+    default:
+      return { status: 'invalid', reason: check.reason, signer };
+  }
 }

@@ -1,10 +1,19 @@
-import type { HubClient } from '@vanban/hub/client';
-import { buildPacketBuffer, dateToVietnamIso, StatusCode } from '@vanban/edxml';
+import { buildPacketBuffer } from '@vanban/edxml';
+import { HubError, HubTransportError, type HubClient } from '@vanban/hub/client';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database.js';
 import type { FileStorage } from '../../platform/storage/storage.js';
 import { findFilesByIds, readFileBytes } from '../files/index.js';
-import { documentPacketSpec, statusCodeForIncoming } from './exchange.models.js';
+import { documentPacketSpec } from './exchange.models.js';
+import {
+  insertSentPacket,
+  markPacketSent,
+  readPacketBytes,
+  agencySigner,
+  storePacketBytes,
+  type ExchangeDeps,
+  type Log,
+} from './exchange.packets.js';
 
 const MAX_ATTEMPTS = 10;
 
@@ -21,6 +30,7 @@ interface OutboxRow {
 /** The sender's side of a packet: the issuing agency and the document as issued. */
 async function packetFor(db: Db, storage: FileStorage, row: OutboxRow) {
   const [doc] = await queryRows<{
+    agency_id: string;
     agency_code: string;
     agency_name: string;
     address: string | null;
@@ -37,7 +47,7 @@ async function packetFor(db: Db, storage: FileStorage, row: OutboxRow) {
     replaces_reference: string | null;
   }>(
     db,
-    sql`select v.code as agency_code, v.name as agency_name, v.address, d.reference,
+    sql`select d.agency_id, v.code as agency_code, v.name as agency_name, v.address, d.reference,
           d.issue_date::text as issue_date, d.doc_type, d.subject, u.full_name as signer,
           d.signer_position, d.urgency, d.secrecy, d.current_version, d.revoke_reason,
           (select r.reference from outgoing_documents r where r.id = d.replaces_id) as replaces_reference
@@ -83,17 +93,64 @@ async function packetFor(db: Db, storage: FileStorage, row: OutboxRow) {
       }),
     ),
   });
-  // The same row always builds the same bytes: a resend after a crash is recognised by the hub.
-  return buildPacketBuffer(spec, { now: new Date(row.created_at) });
+  return {
+    agencyId: doc.agency_id,
+    bytes: buildPacketBuffer(spec, { now: new Date(row.created_at) }),
+  };
+}
+
+/** A hub that cannot be reached or answers "try later" (5xx): the next round tries again. */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof HubTransportError || (error instanceof HubError && error.retryable);
 }
 
 /**
- * Sends what issuing queued (`hub_outbox`), oldest first. A failure leaves the row queued with
- * its error and a growing attempt count (the next tick retries); after ten it is `failed`.
+ * The packet of an outbox row: the one kept from an earlier attempt, or built, signed and kept
+ * now — before it is sent for the first time (see `exchange_sent`). Rebuilding on a retry could
+ * give other bytes (a correction of the subject in between, a new agency certificate, an ECDSA
+ * signature, random each time), which the hub would take for a second packet and the recipient register twice.
+ */
+async function documentPacket(
+  deps: ExchangeDeps,
+  row: OutboxRow,
+  sign: ReturnType<typeof agencySigner>,
+) {
+  const kept = async () => {
+    const [k] = await queryRows<{ id: string; packet_sha256: string }>(
+      deps.db,
+      sql`select id, packet_sha256 from exchange_sent where outbox_id = ${row.id}`,
+    );
+    return k ? { id: k.id, bytes: await readPacketBytes(deps.storage, k.packet_sha256) } : null;
+  };
+  const earlier = await kept();
+  if (earlier) return earlier;
+  const now = deps.clock.now();
+  const built = await packetFor(deps.db, deps.storage, row);
+  const signed = await sign(built.agencyId, built.bytes);
+  const stored = await storePacketBytes(deps.storage, signed.bytes);
+  const id = await insertSentPacket(deps.db, {
+    kind: 'document',
+    outboxId: row.id,
+    sha256: stored.sha256,
+    size: stored.size,
+    signed,
+    builtAt: now,
+  });
+  // Another process kept one first: send that one.
+  return id ? { id, bytes: signed.bytes } : (await kept())!;
+}
+
+/**
+ * Sends what issuing queued (`hub_outbox`), oldest first, one packet per recipient agency
+ * (decision 0009). A refusal by the hub leaves the row queued with its error and a growing attempt
+ * count (the next round retries); after ten it is `failed`. An unreachable hub counts no attempt
+ * and ends the round (thrown): it is retried every poll until it answers, so no document is given
+ * up because the hub was down.
  */
 export async function sendQueuedDocuments(
-  deps: { db: Db; storage: FileStorage; now: () => Date },
+  deps: ExchangeDeps,
   client: HubClient,
+  log: Log = () => {},
 ): Promise<number> {
   const rows = await queryRows<OutboxRow>(
     deps.db,
@@ -102,84 +159,34 @@ export async function sendQueuedDocuments(
         from hub_outbox o join outgoing_recipients r on r.id = o.recipient_id
         where o.state = 'queued' order by o.created_at, o.id limit 50`,
   );
+  const sign = agencySigner(deps, deps.clock.now(), log);
   let sent = 0;
   for (const row of rows) {
     try {
-      const packet = await packetFor(deps.db, deps.storage, row);
-      await client.sendEdoc(packet, { to: [row.to_agency_code] });
-      await deps.db
-        .execute(sql`update hub_outbox set state = 'sent', sent_at = ${deps.now().toISOString()},
-        attempts = attempts + 1, last_error = null where id = ${row.id}`);
-      await deps.db.execute(sql`update outgoing_recipients set status = 'sent',
-        status_at = ${deps.now().toISOString()}
-        where id = (select recipient_id from hub_outbox where id = ${row.id}) and status = 'queued'`);
+      const packet = await documentPacket(deps, row, sign);
+      const { docId } = await client.sendEdoc(packet.bytes, { to: [row.to_agency_code] });
+      // A crash here (sent, not yet marked) makes the next round send the kept bytes again; the
+      // hub answers with the same DocId and stores nothing new.
+      const now = deps.clock.now().toISOString();
+      await deps.db.transaction(async (tx) => {
+        await tx.execute(sql`update hub_outbox set state = 'sent', sent_at = ${now},
+          attempts = attempts + 1, last_error = null where id = ${row.id} and state = 'queued'`);
+        await tx.execute(sql`update outgoing_recipients set status = 'sent', status_at = ${now}
+          where id = (select recipient_id from hub_outbox where id = ${row.id})
+            and status = 'queued'`);
+        await markPacketSent(tx, packet.id, docId, deps.clock.now());
+      });
       sent++;
     } catch (error) {
-      const failed = row.attempts + 1 >= MAX_ATTEMPTS;
-      await deps.db.execute(sql`update hub_outbox set attempts = attempts + 1,
-        last_error = ${String((error as Error).message).slice(0, 1000)},
-        state = ${failed ? 'failed' : 'queued'} where id = ${row.id}`);
-    }
-  }
-  return sent;
-}
-
-/**
- * Status packets for copies received through the hub, once per change of state (QCVN 102 §1.6):
- * 01 on arrival, 03 registered, 04 assigned, 05 in progress, 06 done, 02 returned with its reason.
- */
-export async function sendStatusChanges(
-  deps: { db: Db; now: () => Date },
-  client: HubClient,
-): Promise<number> {
-  const rows = await queryRows<{
-    id: string;
-    state: Parameters<typeof statusCodeForIncoming>[0];
-    return_reason: string | null;
-    last_status_code: string | null;
-    sender_code: string;
-    reference: string;
-    issue_date: string;
-    document_id: string | null;
-    agency_code: string;
-    agency_name: string;
-  }>(
-    deps.db,
-    sql`select x.id, i.state, i.return_reason, x.last_status_code, x.sender_code, x.reference,
-          x.issue_date, x.document_id, v.code as agency_code, v.name as agency_name
-        from exchange_received x join incoming_documents i on i.id = x.incoming_document_id
-        join agency_versions v on v.agency_id = x.agency_id and v.valid_to is null
-        where x.kind = 'document' limit 500`,
-  );
-  let sent = 0;
-  for (const row of rows) {
-    const code = statusCodeForIncoming(row.state);
-    if (!code || code === row.last_status_code) continue;
-    const packet = buildPacketBuffer({
-      kind: 'status',
-      status: {
-        from: { organId: row.agency_code, organName: row.agency_name },
-        responseFor: {
-          organId: row.sender_code,
-          code: row.reference,
-          promulgationDate: row.issue_date,
-          ...(row.document_id ? { documentId: row.document_id } : {}),
-        },
-        statusCode: code,
-        ...(code === StatusCode.Rejected && row.return_reason
-          ? { description: row.return_reason }
-          : {}),
-        timestamp: dateToVietnamIso(deps.now())!,
-      },
-    });
-    try {
-      await client.sendEdoc(packet, { messageType: 'status', to: [row.sender_code] });
-      await deps.db.execute(
-        sql`update exchange_received set last_status_code = ${code} where id = ${row.id}`,
-      );
-      sent++;
-    } catch {
-      // Retried on the next tick: the row still differs from the copy's state.
+      const retryable = isRetryable(error);
+      const failed = !retryable && row.attempts + 1 >= MAX_ATTEMPTS;
+      await deps.db.execute(sql`update hub_outbox
+        set attempts = attempts + ${retryable ? 0 : 1}::int,
+          last_error = ${String((error as Error).message).slice(0, 1000)},
+          state = ${failed ? 'failed' : 'queued'} where id = ${row.id} and state = 'queued'`);
+      // The hub is down or overloaded: end the round here (the caller logs it once).
+      if (retryable) throw error;
+      log(`hub outbox ${row.id} not sent`, error);
     }
   }
   return sent;

@@ -165,7 +165,16 @@ export async function logout(deps: AuthDeps, actor: Actor, meta: RequestMeta): P
   });
 }
 
-/** Resolves a session cookie or a Bearer token to an actor, optionally acting under a delegation. */
+const date = (v: string | null) => (v === null ? null : new Date(v));
+
+/** Last-seen and last-used times are written at most once a minute per session or token. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Resolves a session cookie or a Bearer token to an actor, optionally acting under a delegation.
+ * One statement reads the session (or token), its user and their role grants; a delegation adds
+ * one more. Revocation, expiry and disabled accounts are checked on every request.
+ */
 export async function authenticate(
   deps: Pick<AuthDeps, 'db' | 'clock'>,
   credentials: {
@@ -175,47 +184,47 @@ export async function authenticate(
   },
 ): Promise<Actor> {
   const now = deps.clock.now();
-  let userId: string;
+  let user: repo.ActorRow;
   let auth: Actor['auth'];
   if (credentials.bearer !== undefined) {
     const token = credentials.bearer.startsWith(TOKEN_PREFIX)
-      ? await repo.findTokenByHash(deps.db, sha256Hex(credentials.bearer))
+      ? await repo.findTokenActor(deps.db, sha256Hex(credentials.bearer))
       : undefined;
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now))
+    const expiresAt = date(token?.expires_at ?? null);
+    if (!token || token.revoked_at !== null || (expiresAt && expiresAt <= now))
       throw identityErrors.tokenInvalid();
-    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
-      await repo.updateToken(deps.db, token.id, { lastUsedAt: now });
-    }
-    userId = token.userId;
+    const lastUsedAt = date(token.last_used_at);
+    if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > TOUCH_EVERY_MS)
+      await repo.updateToken(deps.db, token.token_id, { lastUsedAt: now });
+    user = token;
     auth = {
       method: 'token',
       scopes: token.scopes as TokenScope[],
       csrfToken: null,
-      expiresAt: token.expiresAt,
+      expiresAt,
       sessionIdHash: null,
     };
   } else if (credentials.sessionToken !== undefined) {
     const idHash = sha256Hex(credentials.sessionToken);
-    const session = await repo.findSession(deps.db, idHash);
-    if (!session || session.revokedAt) throw identityErrors.authRequired();
-    if (session.expiresAt <= now) throw identityErrors.sessionExpired();
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000)
+    const session = await repo.findSessionActor(deps.db, idHash);
+    if (!session || session.revoked_at !== null) throw identityErrors.authRequired();
+    const expiresAt = new Date(session.expires_at);
+    if (expiresAt <= now) throw identityErrors.sessionExpired();
+    if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS)
       await repo.touchSession(deps.db, idHash, now);
-    userId = session.userId;
+    user = session;
     auth = {
       method: 'session',
       scopes: null,
-      csrfToken: session.csrfToken,
-      expiresAt: session.expiresAt,
+      csrfToken: session.csrf_token,
+      expiresAt,
       sessionIdHash: idHash,
     };
   } else {
     throw identityErrors.authRequired();
   }
-  const user = await repo.findUserById(deps.db, userId);
-  if (!user) throw identityErrors.authRequired();
   if (user.disabled) throw identityErrors.userDisabled();
-  const roles: RoleGrant[] = (await repo.rolesOf(deps.db, [user.id])).map((r) => ({
+  const roles: RoleGrant[] = user.roles.map((r) => ({
     role: r.role,
     agencyId: r.agencyId,
     unitId: r.unitId,
@@ -224,26 +233,38 @@ export async function authenticate(
   if (credentials.onBehalfOf) {
     const today = vietnamDate(now);
     const delegation = /^[0-9a-f-]{36}$/i.test(credentials.onBehalfOf)
-      ? await repo.activeDelegationBetween(deps.db, credentials.onBehalfOf, user.id, today)
+      ? await repo.findDelegationActor(deps.db, credentials.onBehalfOf, user.user_id, today)
       : undefined;
-    if (!delegation || !isDelegationActive(delegation, today))
+    if (
+      !delegation ||
+      !isDelegationActive(
+        {
+          validFrom: delegation.valid_from,
+          validTo: delegation.valid_to,
+          revokedAt: date(delegation.revoked_at),
+        },
+        today,
+      )
+    )
       throw identityErrors.delegationNotActive();
-    const from = await repo.findUserById(deps.db, delegation.fromUserId);
-    if (!from || from.disabled)
+    if (delegation.disabled)
       throw identityErrors.delegationNotActive('The delegating user is disabled');
     // The delegate acts with the delegator's own grants (unit included) for the lent roles only.
-    for (const r of await repo.rolesOf(deps.db, [from.id])) {
-      if (r.agencyId === delegation.agencyId && delegation.roles.includes(r.role)) {
+    for (const r of delegation.roles) {
+      if (r.agencyId === delegation.delegation_agency_id && delegation.lent_roles.includes(r.role))
         roles.push({ role: r.role, agencyId: r.agencyId, unitId: r.unitId });
-      }
     }
-    onBehalfOf = { userId: from.id, fullName: from.fullName, delegationId: delegation.id };
+    onBehalfOf = {
+      userId: delegation.user_id,
+      fullName: delegation.full_name,
+      delegationId: delegation.delegation_id,
+    };
   }
   return {
-    userId: user.id,
+    userId: user.user_id,
     username: user.username,
-    fullName: user.fullName,
-    agencyId: user.agencyId,
+    fullName: user.full_name,
+    agencyId: user.agency_id,
     roles,
     onBehalfOf,
     auth,

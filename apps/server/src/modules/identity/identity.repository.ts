@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
+import { queryRows, type Db } from '../../platform/db/database.js';
+import type { RoleGrant } from './identity.models.js';
 import {
   apiTokens,
   delegations,
@@ -115,11 +116,6 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert): 
   await db.insert(sessions).values(row);
 }
 
-export async function findSession(db: Db, idHash: string) {
-  const [row] = await db.select().from(sessions).where(eq(sessions.idHash, idHash)).limit(1);
-  return row;
-}
-
 export async function touchSession(db: Db, idHash: string, at: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.idHash, idHash));
 }
@@ -140,15 +136,6 @@ export async function revokeSessionsOfUser(db: Db, userId: string, at: Date): Pr
 
 export async function insertToken(db: Db, row: typeof apiTokens.$inferInsert): Promise<void> {
   await db.insert(apiTokens).values(row);
-}
-
-export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(apiTokens)
-    .where(eq(apiTokens.tokenHash, tokenHash))
-    .limit(1);
-  return row;
 }
 
 export async function listTokens(db: Db, userId: string): Promise<TokenRow[]> {
@@ -198,27 +185,98 @@ export async function delegationsOf(
     .orderBy(asc(delegations.validFrom));
 }
 
-export async function activeDelegationBetween(
+export async function revokeDelegation(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(delegations).set({ revokedAt: at }).where(eq(delegations.id, id));
+}
+
+/**
+ * A user and their role grants, as read by the one-statement sign-in queries below (raw rows:
+ * timestamps are the database's text, `new Date()` reads them).
+ */
+export interface ActorRow {
+  user_id: string;
+  username: string;
+  full_name: string;
+  agency_id: string;
+  disabled: boolean;
+  roles: RoleGrant[];
+}
+
+/** The user's columns and role grants (`u` must alias `users`). */
+const actorColumns = sql`u.id as user_id, u.username, u.full_name, u.agency_id, u.disabled,
+  coalesce((select json_agg(json_build_object('role', r.role, 'agencyId', r.agency_id,
+                                              'unitId', r.unit_id))
+            from user_roles r where r.user_id = u.id), '[]'::json) as roles`;
+
+/**
+ * The session of a cookie with its user and role grants in one statement: every request signs
+ * in, and three round trips were half of what a list request sent (docs/performance.md,
+ * finding 5).
+ */
+export async function findSessionActor(db: Db, idHash: string) {
+  const [row] = await queryRows<
+    ActorRow & {
+      csrf_token: string;
+      expires_at: string;
+      last_seen_at: string;
+      revoked_at: string | null;
+    }
+  >(
+    db,
+    sql`select s.csrf_token, s.expires_at, s.last_seen_at, s.revoked_at, ${actorColumns}
+        from sessions s join users u on u.id = s.user_id
+        where s.id_hash = ${idHash}`,
+  );
+  return row;
+}
+
+/** An API token with its user and role grants in one statement. */
+export async function findTokenActor(db: Db, tokenHash: string) {
+  const [row] = await queryRows<
+    ActorRow & {
+      token_id: string;
+      scopes: string[];
+      last_used_at: string | null;
+      expires_at: string | null;
+      revoked_at: string | null;
+    }
+  >(
+    db,
+    sql`select t.id as token_id, t.scopes, t.last_used_at, t.expires_at, t.revoked_at,
+          ${actorColumns}
+        from api_tokens t join users u on u.id = t.user_id
+        where t.token_hash = ${tokenHash}`,
+  );
+  return row;
+}
+
+/**
+ * The delegation `fromUserId` → `toUserId` in force on `today`, with the delegator and their
+ * role grants, in one statement.
+ */
+export async function findDelegationActor(
   db: Db,
   fromUserId: string,
   toUserId: string,
   today: string,
-): Promise<DelegationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(delegations)
-    .where(
-      and(
-        eq(delegations.fromUserId, fromUserId),
-        eq(delegations.toUserId, toUserId),
-        isNull(delegations.revokedAt),
-        sql`${delegations.validFrom} <= ${today} and ${delegations.validTo} >= ${today}`,
-      ),
-    )
-    .limit(1);
+) {
+  const [row] = await queryRows<
+    ActorRow & {
+      delegation_id: string;
+      delegation_agency_id: string;
+      lent_roles: string[];
+      valid_from: string;
+      valid_to: string;
+      revoked_at: string | null;
+    }
+  >(
+    db,
+    sql`select g.id as delegation_id, g.agency_id as delegation_agency_id,
+          g.roles::text[] as lent_roles, g.valid_from, g.valid_to, g.revoked_at, ${actorColumns}
+        from delegations g join users u on u.id = g.from_user_id
+        where g.from_user_id = ${fromUserId} and g.to_user_id = ${toUserId}
+          and g.revoked_at is null and g.valid_from <= ${today} and g.valid_to >= ${today}
+        limit 1`,
+  );
   return row;
-}
-
-export async function revokeDelegation(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(delegations).set({ revokedAt: at }).where(eq(delegations.id, id));
 }

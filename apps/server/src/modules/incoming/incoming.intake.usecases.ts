@@ -20,6 +20,15 @@ export interface IntakeInput {
     senderName: string;
     senderAgencyId?: string | null;
     senderCode?: string | null;
+    /**
+     * Our check of the exchange packet's XML signature (QCVN 102 §1.7); kept with the rest of the
+     * intake metadata and shown on the document. Informative: the PDFs' signatures are the legal ones.
+     */
+    packetSignature?: {
+      status: 'valid' | 'untrusted' | 'invalid' | 'none';
+      reason: string;
+      signer: string | null;
+    };
   };
   fileIds: string[];
   uploadedBy: string;

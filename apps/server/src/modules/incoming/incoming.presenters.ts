@@ -1,5 +1,9 @@
 import { fileSignatures } from '../signatures/index.js';
-import type { IncomingDetail, IncomingSummary } from '@vanban/contracts';
+import {
+  packetSignatureSchema,
+  type IncomingDetail,
+  type IncomingSummary,
+} from '@vanban/contracts';
 import { getDocumentType, isDocumentTypeCode } from '@vanban/edxml';
 import { inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database.js';
@@ -136,6 +140,7 @@ export async function presentDetail(
     result: doc.result,
     returnReason: doc.returnReason,
     notes: doc.notes,
+    packetSignature: packetSignatureOf(doc.intake),
     files: files.map((f) => ({
       id: f.id,
       name: f.name,
@@ -185,4 +190,12 @@ export async function presentDetail(
     })),
     actions,
   };
+}
+
+/** The exchange connector keeps its check of the packet's XML signature in the intake metadata. */
+function packetSignatureOf(intake: unknown): IncomingDetail['packetSignature'] {
+  const parsed = packetSignatureSchema.safeParse(
+    (intake as { packetSignature?: unknown } | null)?.packetSignature,
+  );
+  return parsed.success ? parsed.data : null;
 }

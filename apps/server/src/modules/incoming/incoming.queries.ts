@@ -4,7 +4,12 @@ import { queryRows, type Db } from '../../platform/db/database.js';
 import { uuidArray } from '../../platform/db/sql.js';
 import { incomingErrors } from './incoming.errors.js';
 import type { ActorScope } from './incoming.models.js';
-import { visibleTo } from './incoming.visibility.js';
+import {
+  agencyBranch,
+  agencyWideAgencies,
+  participantDocs,
+  participantFilter,
+} from './incoming.visibility.js';
 
 export interface SummaryRow {
   id: string;
@@ -37,8 +42,14 @@ export function summaryColumns(today: string, soon: string): SQL {
     coalesce(${OPEN} and d.due_date >= ${today}::date and d.due_date <= ${soon}::date, false) as due_soon`;
 }
 
+/**
+ * Documents with an active assignment of the actor (or of a unit they head) in this role and
+ * state. Written as an uncorrelated `d.id in (…)`, not `exists (… s.document_id = d.id …)`: in a
+ * list it becomes a semi-join that can start from the actor's assignments, in the counts a
+ * hashed subplan computed once instead of one probe per visible document.
+ */
 function assignmentExists(scope: ActorScope, role: string, states: string[]): SQL {
-  return sql`exists (select 1 from assignments s where s.document_id = d.id and s.active
+  return sql`d.id in (select s.document_id from assignments s where s.active
     and s.role = ${role} and s.state = any(${`{${states.join(',')}}`}::assignment_state[])
     and (s.user_id = any(${uuidArray(scope.userIds)})
          or (s.user_id is null and s.unit_id = any(${uuidArray(scope.headUnitIds)}))))`;
@@ -142,6 +153,12 @@ function decodeCursor(cursor: string, length: number): unknown[] {
   throw incomingErrors.cursorInvalid();
 }
 
+/**
+ * One page of an inbox. Visibility is the union of its two branches (incoming.visibility.ts),
+ * each with the view, the filters and the cursor, each ordered and cut at the page size; the
+ * page is the first rows of their merge (the first n of A ∪ B are among the first n of A and the
+ * first n of B). The agency branch runs once per agency, in index order.
+ */
 export async function listSummaries(
   db: Db,
   scope: ActorScope,
@@ -149,84 +166,74 @@ export async function listSummaries(
   today: string,
   soon: string,
 ): Promise<{ rows: SummaryRow[]; nextCursor: string | null }> {
-  const sort = sorts[query.sort];
-  const conditions = [
-    visibleTo(scope),
-    viewPredicate(query.view, scope, today),
-    ...filterPredicates(query),
-  ];
-  if (query.cursor) conditions.push(sort.after(decodeCursor(query.cursor, sort.width)));
-  const rows = await queryRows<SummaryRow>(
-    db,
-    sql`select ${summaryColumns(today, soon)} from incoming_documents d
-        where ${sql.join(conditions, sql` and `)}
-        order by ${sort.order} limit ${query.limit + 1}`,
-  );
+  const rows = await queryRows<SummaryRow>(db, listSummariesSql(scope, query, today, soon));
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
     rows: page,
     nextCursor:
       rows.length > query.limit && last
-        ? Buffer.from(JSON.stringify(sort.key(last))).toString('base64url')
+        ? Buffer.from(JSON.stringify(sorts[query.sort].key(last))).toString('base64url')
         : null,
   };
 }
 
-/** Every inbox count in one pass over the visible documents. */
+/** The statement of `listSummaries` (also run as the benchmark's raw baseline, bench/run/raw-sql.ts). */
+export function listSummariesSql(
+  scope: ActorScope,
+  query: Pick<IncomingListQuery, 'sort' | 'limit' | 'cursor' | 'view'> & ListFilters,
+  today: string,
+  soon: string,
+): SQL {
+  const sort = sorts[query.sort];
+  const conditions = [viewPredicate(query.view, scope, today), ...filterPredicates(query)];
+  if (query.cursor) conditions.push(sort.after(decodeCursor(query.cursor, sort.width)));
+  const where = sql.join(conditions, sql` and `);
+  const n = query.limit + 1;
+  return sql`select ${summaryColumns(today, soon)} from incoming_documents d
+        where d.id in (
+          (select v.id from ${agencyWideAgencies(scope)} cross join lateral (
+             select d.id from incoming_documents d
+              where d.agency_id = ag.id and d.secrecy = 'normal' and ${where}
+              order by ${sort.order} limit ${n}) v)
+          union all
+          (select d.id from ${participantDocs(scope)}
+             join incoming_documents d on d.id = p.document_id
+            where ${participantFilter(scope)} and ${where}
+            order by ${sort.order} limit ${n}))
+        order by ${sort.order} limit ${n}`;
+}
+
+/** Columns the view predicates read. */
+const VIEW_COLUMNS = sql`d.id, d.state, d.agency_id, d.submitted_to_user_id, d.due_date`;
+
+/**
+ * Every inbox count in one pass over the visible documents: the two visibility branches are
+ * disjoint (the participant branch leaves out what the agency branch has), so their rows are
+ * counted once each.
+ */
 export async function countViews(
   db: Db,
   scope: ActorScope,
   today: string,
 ): Promise<Record<IncomingView, number>> {
-  const columns = incomingViewValues.map(
-    (view) =>
-      sql`count(*) filter (where ${viewPredicate(view, scope, today)})::int as ${sql.identifier(view)}`,
-  );
-  const [row] = await queryRows<Record<IncomingView, number>>(
-    db,
-    sql`select ${sql.join(columns, sql`, `)} from incoming_documents d where ${visibleTo(scope)}`,
-  );
+  const [row] = await queryRows<Record<IncomingView, number>>(db, countViewsSql(scope, today));
   return (
     row ??
     (Object.fromEntries(incomingViewValues.map((v) => [v, 0])) as Record<IncomingView, number>)
   );
 }
 
-export interface SearchRow extends SummaryRow {
-  rank: number;
-  total: number;
-  sender_name: string;
-  content_text: string | null;
-}
-
-/**
- * Full-text search over metadata and extracted text, folded (`quyet dinh` finds `Quyết định`),
- * plus a trigram match on the number/notation (`12/UBND`), permission-filtered in SQL.
- */
-export async function searchSummaries(
-  db: Db,
-  scope: ActorScope,
-  q: { q: string; limit: number; offset: number } & ListFilters,
-  today: string,
-  soon: string,
-): Promise<SearchRow[]> {
-  const like = `%${q.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
-  const notationLike = q.q.length >= 3 && /[\p{N}/-]/u.test(q.q);
-  const match = notationLike
-    ? sql`(d.search @@ tq.q or lower(f_unaccent(d.reference)) like lower(f_unaccent(${like})))`
-    : sql`d.search @@ tq.q`;
-  const conditions = [visibleTo(scope), match, ...filterPredicates(q)];
-  return queryRows<SearchRow>(
-    db,
-    sql`with tq as (select websearch_to_tsquery('simple', f_unaccent(${q.q})) as q)
-        select ${summaryColumns(today, soon)}, d.content_text,
-          ts_rank(d.search, tq.q)
-            + ${notationLike ? sql`case when lower(f_unaccent(d.reference)) like lower(f_unaccent(${like})) then 1 else 0 end` : sql`0`} as rank,
-          count(*) over () as total
-        from incoming_documents d, tq
-        where ${sql.join(conditions, sql` and `)}
-        order by rank desc, d.received_at desc, d.id desc
-        limit ${q.limit} offset ${q.offset}`,
+/** The statement of `countViews` (also the benchmark's raw baseline). */
+export function countViewsSql(scope: ActorScope, today: string): SQL {
+  const columns = incomingViewValues.map(
+    (view) =>
+      sql`count(*) filter (where ${viewPredicate(view, scope, today)})::int as ${sql.identifier(view)}`,
   );
+  return sql`select ${sql.join(columns, sql`, `)} from (
+          (select ${VIEW_COLUMNS} from incoming_documents d where ${agencyBranch(scope)})
+          union all
+          (select ${VIEW_COLUMNS} from ${participantDocs(scope)}
+             join incoming_documents d on d.id = p.document_id
+            where ${participantFilter(scope)})) d`;
 }

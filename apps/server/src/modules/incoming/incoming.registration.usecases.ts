@@ -11,7 +11,7 @@ import { checkSignaturesOf } from './incoming.intake.usecases.js';
 import { resolveMetadata, type MetadataInput, type ResolvedMetadata } from './incoming.metadata.js';
 import { actorScope, nextDocumentState, registeringAgency, yearOf } from './incoming.models.js';
 import { isClerkOf } from './incoming.policies.js';
-import { getIncomingSettings } from './incoming.settings.usecases.js';
+import { getIncomingSettings, type IncomingSettings } from './incoming.settings.usecases.js';
 import * as repo from './incoming.repository.js';
 import { createAssignmentInStep } from './incoming.workflow.usecases.js';
 import {
@@ -82,6 +82,8 @@ export async function registerIncoming(
   const now = deps.clock.now();
   const today = vietnamDate(now);
   const m = await resolveMetadata(deps.db, body, today);
+  // Read (cached) before the transaction: inside it, reads go to the database uncached.
+  const settings = body.submitTo ? await getIncomingSettings(deps, agencyId) : undefined;
   const id = newId();
   await deps.db.transaction(async (tx) => {
     const duplicate = await checkDuplicates(tx, agencyId, m, body.confirmDuplicate);
@@ -118,7 +120,7 @@ export async function registerIncoming(
       duplicateConfirmed: duplicate,
       files: files.map((f) => f.id),
     });
-    if (body.submitTo) await submitInStep({ ...ctx, doc }, body.submitTo);
+    if (body.submitTo) await submitInStep({ ...ctx, doc }, body.submitTo, settings);
   });
   return id;
 }
@@ -192,12 +194,10 @@ export async function registerReceived(
   });
 }
 
-async function submitInStep(ctx: StepContext, target: SubmitTarget) {
+async function submitInStep(ctx: StepContext, target: SubmitTarget, known?: IncomingSettings) {
   const { tx, doc } = ctx;
-  const settings = await getIncomingSettings(
-    { db: tx, clock: { now: () => ctx.now } },
-    doc.agencyId,
-  );
+  const settings =
+    known ?? (await getIncomingSettings({ db: tx, clock: { now: () => ctx.now } }, doc.agencyId));
   if ('userId' in target) {
     const leaders = await queryRows<{ user_id: string }>(
       tx,

@@ -1,5 +1,6 @@
 import type { AssignmentRole, Secrecy } from '@vanban/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../../platform/db/database.js';
 import { uuidArray } from '../../platform/db/sql.js';
 import {
@@ -32,6 +33,41 @@ export async function findDocument(db: Db, id: string): Promise<DocumentRow | nu
   return row ?? null;
 }
 
+/** `incoming_documents` as `d`, the alias the visibility predicate expects. */
+const d = alias(incomingDocuments, 'd');
+
+/** The document if the actor may see it: one statement, `null` when missing or not visible. */
+export async function findVisibleDocument(
+  db: Db,
+  scope: ActorScope,
+  id: string,
+): Promise<DocumentRow | null> {
+  const [row] = await db
+    .select()
+    .from(d)
+    .where(and(eq(d.id, id), visibleTo(scope)));
+  return row ?? null;
+}
+
+/**
+ * Lock the row for the rest of the transaction if the actor may see it (`null` otherwise): a
+ * double submit waits, then sees the new state. Only the document row is locked (the access rows
+ * are read in a subquery, which `for update` does not lock); the visibility condition is checked
+ * again on the row as it is once the lock is granted.
+ */
+export async function lockVisibleDocument(
+  tx: Db,
+  scope: ActorScope,
+  id: string,
+): Promise<DocumentRow | null> {
+  const [row] = await tx
+    .select()
+    .from(d)
+    .where(and(eq(d.id, id), visibleTo(scope)))
+    .for('update');
+  return row ?? null;
+}
+
 /** Lock the row for the rest of the transaction: a double submit waits, then sees the new state. */
 export async function lockDocument(tx: Db, id: string): Promise<DocumentRow | null> {
   const [row] = await tx
@@ -48,6 +84,23 @@ export async function isVisible(db: Db, scope: ActorScope, id: string): Promise<
     sql`select 1 as ok from incoming_documents d where d.id = ${id} and ${visibleTo(scope)}`,
   );
   return rows.length > 0;
+}
+
+/** The actor's unread active assignments on the document become read; their ids. */
+export async function markAssignmentsRead(
+  db: Db,
+  documentId: string,
+  userIds: string[],
+  at: Date,
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update assignments set read_at = ${at.toISOString()}
+        where document_id = ${documentId} and read_at is null and active
+          and user_id = any(${uuidArray(userIds)})
+        returning id`,
+  );
+  return rows.map((r) => r.id);
 }
 
 export interface AccessGrant {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/database.js';
+import { DbCache } from '../../platform/db/db-cache.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { auditActorOf, usersAdmin, type Actor, type RequestMeta } from '../identity/index.js';
 import { incomingErrors } from './incoming.errors.js';
@@ -11,8 +12,15 @@ export interface IncomingSettings {
   dueSoonWorkingDays: number;
 }
 
-export async function getIncomingSettings(
-  deps: IncomingDeps,
+/**
+ * Settings per agency, kept in process: every inbox request reads the due-soon threshold, and
+ * they change only through `updateIncomingSettings`, which invalidates the agency's entry
+ * (another process sees the change within 60 s; docs/performance.md, finding 5).
+ */
+const settingsCache = new DbCache<string, IncomingSettings>();
+
+async function readIncomingSettings(
+  deps: Pick<IncomingDeps, 'db'>,
   agencyId: string,
 ): Promise<IncomingSettings> {
   const [row] = await queryRows<{ submit_to: 'leader' | 'unit'; due_soon_working_days: number }>(
@@ -24,6 +32,16 @@ export async function getIncomingSettings(
     submitTo: row?.submit_to ?? 'leader',
     dueSoonWorkingDays: row?.due_soon_working_days ?? 2,
   };
+}
+
+export async function getIncomingSettings(
+  deps: IncomingDeps,
+  agencyId: string,
+): Promise<IncomingSettings> {
+  const settings = await settingsCache.get(deps.db, agencyId, () =>
+    readIncomingSettings(deps, agencyId),
+  );
+  return { ...settings };
 }
 
 /**
@@ -56,5 +74,6 @@ export async function updateIncomingSettings(
       requestId: meta.requestId,
     });
   });
+  settingsCache.invalidate(deps.db, input.agencyId);
   return getIncomingSettings(deps, input.agencyId);
 }

@@ -1,5 +1,5 @@
 import type { IncomingStats } from '@vanban/contracts';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { vietnamDate } from '../../platform/clock/clock.js';
 import { queryRows } from '../../platform/db/database.js';
 import type { Actor } from '../identity/index.js';
@@ -30,6 +30,32 @@ export async function incomingStats(
   query: { months: number },
 ): Promise<IncomingStats> {
   const scope = actorScope(actor);
+  const counts = await onTimeMonths(deps, actor.agencyId, visibleTo(scope), query.months);
+  return {
+    ...counts,
+    scope: scope.agencyWideIds.includes(actor.agencyId) ? 'agency' : 'visible',
+  };
+}
+
+/**
+ * The same figures for the public transparency page (no sign-in): every non-confidential
+ * document of the agency, never a confidential one (`secrecy = 'normal'` in the query).
+ */
+export async function publicOnTimeStats(
+  deps: IncomingDeps,
+  agencyId: string,
+  query: { months: number },
+): Promise<Omit<IncomingStats, 'scope'>> {
+  return onTimeMonths(deps, agencyId, sql`d.secrecy = 'normal'`, query.months);
+}
+
+/** Per-month counts of the agency's documents that `filter` (over `d`) lets through. */
+async function onTimeMonths(
+  deps: IncomingDeps,
+  agencyId: string,
+  filter: SQL,
+  monthCount: number,
+): Promise<Omit<IncomingStats, 'scope'>> {
   const now = deps.clock.now();
   const today = vietnamDate(now);
   const rows = await queryRows<MonthRow>(
@@ -37,7 +63,7 @@ export async function incomingStats(
     sql`with months as (
           select g::date as month_start, (g + interval '1 month')::date as next_start
           from generate_series(
-            date_trunc('month', ${today}::date) - make_interval(months => ${query.months - 1}),
+            date_trunc('month', ${today}::date) - make_interval(months => ${monthCount - 1}),
             date_trunc('month', ${today}::date),
             interval '1 month') g
         ), bounds as (
@@ -52,7 +78,7 @@ export async function incomingStats(
           select d.id, d.due_date, d.registered_at, d.completed_at,
             (d.completed_at at time zone 'Asia/Ho_Chi_Minh')::date as completed_on
           from incoming_documents d
-          where d.agency_id = ${actor.agencyId} and ${visibleTo(scope)}
+          where d.agency_id = ${agencyId} and ${filter}
             and d.state in ('registered', 'submitted', 'assigned', 'in_progress', 'completed')
             and d.registered_at is not null
             and (d.completed_at is null or d.completed_at >= (select min(start_at) from bounds))
@@ -80,7 +106,6 @@ export async function incomingStats(
   const onTime = months.reduce((n, m) => n + m.onTime, 0);
   return {
     asOf: today,
-    scope: scope.agencyWideIds.includes(actor.agencyId) ? 'agency' : 'visible',
     months,
     completed,
     onTime,

@@ -100,7 +100,12 @@ export const incomingDocuments = pgTable(
     index('incoming_duplicate_idx').on(t.agencyId, t.referenceKey, t.issueDate),
     index('incoming_submitted_to_idx').on(t.submittedToUserId, t.state),
     index('incoming_search_idx').using('gin', t.search),
-    index('incoming_reference_trgm_idx').using('gin', sql`lower(${t.reference}) gin_trgm_ops`),
+    // The expression the number/notation search matches (`lower(f_unaccent(reference)) like
+    // …`), so the planner can use it; f_unaccent is IMMUTABLE (migration 0000).
+    index('incoming_reference_folded_trgm_idx').using(
+      'gin',
+      sql`lower(f_unaccent(${t.reference})) gin_trgm_ops`,
+    ),
   ],
 );
 

@@ -37,8 +37,8 @@ export async function inDocumentStep<T>(
   const scope = actorScope(actor);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const doc = await repo.lockDocument(tx, documentId);
-    if (!doc || !(await repo.isVisible(tx, scope, documentId))) throw incomingErrors.notFound();
+    const doc = await repo.lockVisibleDocument(tx, scope, documentId);
+    if (!doc) throw incomingErrors.notFound();
     return step({ tx, actor, scope, now, today: vietnamDate(now), doc, meta });
   });
 }

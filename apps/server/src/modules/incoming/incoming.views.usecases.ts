@@ -1,8 +1,6 @@
 import { type Highlight, type IncomingListQuery } from '@vanban/contracts';
-import { sql } from 'drizzle-orm';
 import { vietnamDate } from '../../platform/clock/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { uuidArray } from '../../platform/db/sql.js';
 import { listAuditEvents, presentAuditEvent, recordAuditEvent } from '../audit/index.js';
 import { dueDateFromWorkingDays } from '../calendar/index.js';
 import { auditActorOf, type Actor, type RequestMeta } from '../identity/index.js';
@@ -11,14 +9,10 @@ import { actorScope, type ActorScope } from './incoming.models.js';
 import { availableActions } from './incoming.policies.js';
 import { presentDetail, presentSummary } from './incoming.presenters.js';
 import { getIncomingSettings } from './incoming.settings.usecases.js';
-import {
-  countViews,
-  listSummaries,
-  searchSummaries,
-  type ListFilters,
-} from './incoming.queries.js';
+import { countViews, listSummaries, type ListFilters } from './incoming.queries.js';
 import * as repo from './incoming.repository.js';
 import { matchRanges, queryTerms, snippet } from './incoming.search.models.js';
+import { SEARCH_CAP, searchSummaries } from './incoming.search.queries.js';
 import type { IncomingDeps } from './incoming.usecase-kit.js';
 
 type SearchHighlight = Highlight;
@@ -50,8 +44,10 @@ export async function searchIncoming(
   const { today, soon } = await dayWindow(deps, actor);
   const rows = await searchSummaries(deps.db, actorScope(actor), query, today, soon);
   const terms = queryTerms(query.q);
+  const counted = rows[0]?.total ?? 0;
   return {
-    total: rows[0]?.total ?? 0,
+    total: Math.min(counted, SEARCH_CAP),
+    totalCapped: counted > SEARCH_CAP,
     items: rows.map((r) => {
       const highlights: SearchHighlight[] = [
         { field: 'subject' as const, text: r.subject, ranges: matchRanges(r.subject, terms) },
@@ -69,18 +65,22 @@ export async function searchIncoming(
   };
 }
 
+/** The document if the actor may see it, in one statement; 404 otherwise (not revealed). */
 async function loadVisible(db: Db, scope: ActorScope, id: string) {
-  const doc = await repo.findDocument(db, id);
-  if (!doc || !(await repo.isVisible(db, scope, id))) throw incomingErrors.notFound();
+  const doc = await repo.findVisibleDocument(db, scope, id);
+  if (!doc) throw incomingErrors.notFound();
   return doc;
 }
 
-/** The document page as the actor sees it now (also the answer to every workflow action). */
-export async function getIncoming(deps: IncomingDeps, actor: Actor, id: string) {
-  const scope = actorScope(actor);
-  const doc = await loadVisible(deps.db, scope, id);
+/** The page of a document already loaded and checked, with its assignments. */
+async function documentPage(
+  deps: IncomingDeps,
+  actor: Actor,
+  scope: ActorScope,
+  doc: repo.DocumentRow,
+  assignments: repo.AssignmentRow[],
+) {
   const { today, soon } = await dayWindow(deps, actor);
-  const assignments = await repo.listAssignments(deps.db, id);
   return presentDetail(
     deps.db,
     doc,
@@ -91,10 +91,19 @@ export async function getIncoming(deps: IncomingDeps, actor: Actor, id: string) 
   );
 }
 
+/** The document page as the actor sees it now (also the answer to every workflow action). */
+export async function getIncoming(deps: IncomingDeps, actor: Actor, id: string) {
+  const scope = actorScope(actor);
+  const doc = await loadVisible(deps.db, scope, id);
+  return documentPage(deps, actor, scope, doc, await repo.listAssignments(deps.db, id));
+}
+
 /**
  * Someone opens the document page: their own assignments become read, and opening a
  * confidential document is itself audited (design §3: one audit event per view of a
- * confidential item).
+ * confidential item). The read mark is one atomic `update`, sent only when the assignments
+ * (loaded for the page anyway) show an unread one of the actor; a confidential view writes it
+ * in the transaction of its audit event.
  */
 export async function openIncoming(
   deps: IncomingDeps,
@@ -104,12 +113,15 @@ export async function openIncoming(
 ) {
   const scope = actorScope(actor);
   const doc = await loadVisible(deps.db, scope, id);
+  const assignments = await repo.listAssignments(deps.db, id);
   const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`update assignments set read_at = ${now.toISOString()}
-      where document_id = ${id} and read_at is null and active
-        and user_id = any(${uuidArray(scope.userIds)})`);
-    if (doc.secrecy !== 'normal')
+  const unread = assignments.some(
+    (a) => a.active && a.readAt === null && a.userId !== null && scope.userIds.includes(a.userId),
+  );
+  let marked: string[] = [];
+  if (doc.secrecy !== 'normal') {
+    marked = await deps.db.transaction(async (tx) => {
+      const ids = unread ? await repo.markAssignmentsRead(tx, id, scope.userIds, now) : [];
       await recordAuditEvent(tx, {
         type: 'incoming.viewed',
         actor: auditActorOf(actor),
@@ -120,8 +132,13 @@ export async function openIncoming(
         ip: meta.ip,
         requestId: meta.requestId,
       });
-  });
-  return getIncoming(deps, actor, id);
+      return ids;
+    });
+  } else if (unread) {
+    marked = await repo.markAssignmentsRead(deps.db, id, scope.userIds, now);
+  }
+  const page = assignments.map((a) => (marked.includes(a.id) ? { ...a, readAt: now } : a));
+  return documentPage(deps, actor, scope, doc, page);
 }
 
 /** The document's full history, from the audit trail. */

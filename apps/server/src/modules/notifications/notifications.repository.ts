@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
+import { enqueueChannelDeliveries } from './notifications.channels.js';
+import { deliversAtOnce } from './notifications.channels.models.js';
 import { notifications } from './notifications.tables.js';
 
 export interface NotificationInput {
@@ -11,21 +13,32 @@ export interface NotificationInput {
   urgency: string;
 }
 
-/** Written in the same transaction as the change it reports, so nobody is told of a rollback. */
-export async function notify(tx: Db, input: NotificationInput, now: Date): Promise<void> {
+/**
+ * Written in the same transaction as the change it reports, so nobody is told of a rollback.
+ * Urgent incoming documents (and callers passing `channels: true`, such as reminders) also go
+ * out by e-mail/SMS per each user's preferences, queued in the same transaction (decision 0012).
+ */
+export async function notify(
+  tx: Db,
+  input: NotificationInput,
+  now: Date,
+  options: { channels?: boolean } = {},
+): Promise<{ id: string; userId: string }[]> {
   const userIds = [...new Set(input.userIds)];
-  if (userIds.length === 0) return;
-  await tx.insert(notifications).values(
-    userIds.map((userId) => ({
-      id: newId(),
-      userId,
-      kind: input.kind,
-      title: input.title,
-      subject: input.subject,
-      urgency: input.urgency,
-      createdAt: now,
-    })),
-  );
+  if (userIds.length === 0) return [];
+  const rows = userIds.map((userId) => ({
+    id: newId(),
+    userId,
+    kind: input.kind,
+    title: input.title,
+    subject: input.subject,
+    urgency: input.urgency,
+    createdAt: now,
+  }));
+  await tx.insert(notifications).values(rows);
+  if (options.channels ?? deliversAtOnce(input))
+    await enqueueChannelDeliveries(tx, rows, input.urgency, now);
+  return rows.map((r) => ({ id: r.id, userId: r.userId }));
 }
 
 export async function listNotifications(

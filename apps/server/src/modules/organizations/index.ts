@@ -10,3 +10,4 @@ export {
 } from './organizations.repository.js';
 export { presentAgencyRef } from './organizations.presenters.js';
 export { organizationErrors } from './organizations.errors.js';
+export { deriveAgencyTier } from './organizations.models.js';

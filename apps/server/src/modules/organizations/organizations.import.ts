@@ -154,6 +154,7 @@ async function applyRow(
     name: row.name,
     shortName: row.short_name ?? null,
     level: row.level,
+    tier: row.tier,
     parentAgencyId: parentId,
   };
   const contact = {
@@ -199,10 +200,11 @@ async function applyRow(
     existing.name === identity.name &&
     existing.shortName === identity.shortName &&
     existing.level === identity.level &&
+    existing.tier === identity.tier &&
     existing.parentAgencyId === identity.parentAgencyId;
   const effective = row.valid_from ?? today;
   if (!sameIdentity && effective > existing.validFrom) {
-    // A rename, re-levelling or move: close the old version and open a new one from the effective date.
+    // A rename, re-levelling, new tier or move: close the old version and open a new one from the effective date.
     await repo.updateVersion(tx, existing.id, { validTo: effective });
     await repo.insertVersion(tx, {
       id: newId(),

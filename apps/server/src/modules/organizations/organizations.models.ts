@@ -3,6 +3,7 @@ import {
   agencyImportRowSchema,
   successionKindValues,
   type AgencyImportRow,
+  type AgencyTier,
   type SuccessionKind,
 } from '@vanban/contracts';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -14,6 +15,7 @@ export const directoryColumns = [
   'name',
   'short_name',
   'level',
+  'tier',
   'parent_code',
   'address',
   'email',
@@ -24,13 +26,47 @@ export const directoryColumns = [
   'successors',
 ] as const;
 
+/** Lower case without diacritics (đ → d), single spaces: "Uỷ ban" and "Ủy ban" fold alike. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const PEOPLES_COMMITTEE = '(?:uy ban nhan dan|ubnd)';
+/** Commune-level units (Law on Local Government 2015 Art. 2, as amended 2025: đặc khu). */
+const COMMUNE_NAME = new RegExp(`^${PEOPLES_COMMITTEE} (?:phuong|xa|thi tran|dac khu)\\b`);
+/** District-level units until 1 July 2025, incl. cities under a province or under the city. */
+const DISTRICT_NAME = new RegExp(`^${PEOPLES_COMMITTEE} (?:quan|huyen|thi xa|thanh pho)\\b`);
+
+/**
+ * The dashboard tier of an agency when the directory file does not give one: the level-1 agency
+ * is the city; a People's Committee of a ward, commune, township or special zone is a commune;
+ * one of an urban or rural district, town or city below level 1 is a district; everything else
+ * (departments, the office, boards) is a department. The migration's backfill applies the same
+ * rules in SQL (f_unaccent folds the same way).
+ */
+export function deriveAgencyTier(name: string, level: number): AgencyTier {
+  if (level === 1) return 'city';
+  const folded = foldName(name);
+  if (COMMUNE_NAME.test(folded)) return 'commune';
+  if (DISTRICT_NAME.test(folded)) return 'district';
+  return 'department';
+}
+
 export interface SuccessorRef {
   kind: SuccessionKind;
   code: string;
   effectiveDate: string | null;
 }
 
-export interface DirectoryRow extends Omit<AgencyImportRow, 'successors'> {
+export interface DirectoryRow extends Omit<AgencyImportRow, 'successors' | 'tier'> {
+  /** As given, or derived from the name and level. */
+  tier: AgencyTier;
   successorRefs: SuccessorRef[];
   /** 1-based line/position in the file, for error reports. */
   index: number;
@@ -145,8 +181,13 @@ export function parseDirectoryFile(
     const successors = parseSuccessors(row.successors);
     if (successors.problem)
       problems.push({ path: `rows[${index}].successors`, message: successors.problem });
-    const { successors: _ignored, ...rest } = row;
-    rows.push({ ...rest, successorRefs: successors.refs, index });
+    const { successors: _ignored, tier, ...rest } = row;
+    rows.push({
+      ...rest,
+      tier: tier ?? deriveAgencyTier(row.name, row.level),
+      successorRefs: successors.refs,
+      index,
+    });
   });
   return { rows, problems };
 }

@@ -7,6 +7,7 @@ export function presentVersion(v: AgencyVersionRow) {
     name: v.name,
     shortName: v.shortName,
     level: v.level,
+    tier: v.tier,
     parentId: v.parentAgencyId,
     address: v.address,
     email: v.email,

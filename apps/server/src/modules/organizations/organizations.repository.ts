@@ -1,3 +1,4 @@
+import type { AgencyTier } from '@vanban/contracts';
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database.js';
 import { agencies, agencySuccessions, agencyVersions, units } from './organizations.tables.js';
@@ -110,6 +111,7 @@ export async function searchAgencies(
     q?: string;
     parentId?: string;
     level?: number;
+    tier?: AgencyTier;
     includeClosed?: boolean;
     limit: number;
   },
@@ -118,6 +120,7 @@ export async function searchAgencies(
     filter.includeClosed ? undefined : validOn(filter.asOf),
     filter.parentId ? eq(agencyVersions.parentAgencyId, filter.parentId) : undefined,
     filter.level ? eq(agencyVersions.level, filter.level) : undefined,
+    filter.tier ? eq(agencyVersions.tier, filter.tier) : undefined,
     filter.q
       ? or(
           sql`f_unaccent(${agencyVersions.name}) ilike '%' || f_unaccent(${filter.q}) || '%'`,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { agencyTierValues } from '@vanban/contracts';
 import {
   date,
   index,
@@ -12,6 +13,9 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+
+/** Dashboard tier (city, department, district, commune, other): see `deriveAgencyTier`. */
+export const agencyTier = pgEnum('agency_tier', agencyTierValues);
 
 /** Identity of an agency across its whole life; everything that can change lives in versions. */
 export const agencies = pgTable('agencies', {
@@ -35,6 +39,12 @@ export const agencyVersions = pgTable(
     name: text('name').notNull(),
     shortName: text('short_name'),
     level: smallint('level').notNull(),
+    /**
+     * Effective-dated like the level: a district's versions stay `district` after 1 July 2025, so
+     * dashboards of earlier periods still group it as one. The default only serves bulk loaders
+     * that predate the column; the import always sets it.
+     */
+    tier: agencyTier('tier').notNull().default('other'),
     parentAgencyId: uuid('parent_agency_id').references(() => agencies.id),
     address: text('address'),
     email: text('email'),

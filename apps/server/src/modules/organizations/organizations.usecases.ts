@@ -1,4 +1,4 @@
-import type { Agency } from '@vanban/contracts';
+import type { Agency, AgencyTier } from '@vanban/contracts';
 import { stringify } from 'csv-stringify/sync';
 import { vietnamDate, type Clock } from '../../platform/clock/clock.js';
 import type { Db } from '../../platform/db/database.js';
@@ -48,6 +48,7 @@ export async function listAgencies(
     q?: string;
     parentId?: string;
     level?: number;
+    tier?: AgencyTier;
     includeClosed?: boolean;
     limit: number;
   },
@@ -113,6 +114,7 @@ export async function exportDirectory(
       name: v.name,
       short_name: v.shortName ?? '',
       level: v.level,
+      tier: v.tier,
       parent_code: v.parentAgencyId ? (display.get(v.parentAgencyId)?.code ?? '') : '',
       address: v.address ?? '',
       email: v.email ?? '',

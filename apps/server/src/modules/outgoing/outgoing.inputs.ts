@@ -27,7 +27,13 @@ export async function resolveRecipients(
       status: 'pending' as const,
       incomingDocumentId: null,
     };
-    const none = { agencyId: null, agencyCode: null, unitId: null, statusAt: null };
+    const none = {
+      agencyId: null,
+      agencyCode: null,
+      unitId: null,
+      statusAt: null,
+      statusNote: null,
+    };
     if ('agencyCode' in input) {
       const v = await findVersionByCode(tx, input.agencyCode, today);
       if (!v) throw unknownRecipient(i, `No agency with code ${input.agencyCode}`);

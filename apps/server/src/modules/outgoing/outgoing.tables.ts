@@ -172,6 +172,8 @@ export const outgoingRecipients = pgTable(
     status: recipientStatus('status').notNull().default('pending'),
     incomingDocumentId: uuid('incoming_document_id').references(() => incomingDocuments.id),
     statusAt: timestamp('status_at', { withTimezone: true }),
+    /** What a hub recipient said with its last status: the reason of a return (02, QCVN 102 §1.6). */
+    statusNote: text('status_note'),
   },
   (t) => [
     index('outgoing_recipients_document_idx').on(t.documentId, t.position),

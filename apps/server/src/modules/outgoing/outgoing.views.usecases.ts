@@ -144,11 +144,14 @@ async function recipientsOf(db: Db, id: string) {
     incoming_state: IncomingState | null;
     incoming_updated_at: string | null;
     status_at: string | null;
+    status_note: string | null;
   }>(
     db,
     sql`select r.id, r.kind, r.name, r.agency_id, r.agency_code, r.unit_id, u.code as unit_code,
           u.name as unit_name, r.channel, r.status, r.incoming_document_id,
-          i.state as incoming_state, i.updated_at as incoming_updated_at, r.status_at
+          i.state as incoming_state, i.updated_at as incoming_updated_at, r.status_at,
+          case when i.id is null then r.status_note
+            when i.state = 'returned' then i.return_reason end as status_note
         from outgoing_recipients r left join units u on u.id = r.unit_id
         left join incoming_documents i on i.id = r.incoming_document_id
         where r.document_id = ${id} order by r.position`,
@@ -168,6 +171,7 @@ async function recipientsOf(db: Db, id: string) {
       : r.status_at
         ? iso(r.status_at)
         : null,
+    statusNote: r.status_note,
   }));
 }
 

@@ -30,7 +30,52 @@ const envSchema = z.object({
   VANBAN_HUB_SECRET: z.string().min(1).optional(),
   VANBAN_HUB_POLL_SECONDS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Base URL of the web app, for links in e-mail and SMS. Default `http://localhost:<PORT>`. */
+  VANBAN_PUBLIC_URL: z.url().optional(),
+  /** SMTP server for e-mail notifications (`smtp://user:pass@host:587`, `smtps://…:465`). */
+  VANBAN_SMTP_URL: z.url().optional(),
+  VANBAN_SMTP_FROM: z.string().min(3).default('Vanban <no-reply@vanban.local>'),
+  /** SMS gateway over HTTP: URL, method, body template with {phone} {message} {id}. */
+  VANBAN_SMS_URL: z.url().optional(),
+  VANBAN_SMS_METHOD: z.enum(['POST', 'PUT', 'GET']).default('POST'),
+  VANBAN_SMS_TEMPLATE: z.string().default('{"to":"{phone}","message":"{message}"}'),
+  VANBAN_SMS_CONTENT_TYPE: z.string().default('application/json'),
+  /** Extra request headers as a JSON object, e.g. `{"X-Api-Key":"…"}`. */
+  VANBAN_SMS_HEADERS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw) return {};
+      try {
+        return z.record(z.string(), z.string()).parse(JSON.parse(raw));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of string values' });
+        return z.NEVER;
+      }
+    }),
+  /** Sent as `Authorization: Bearer <token>`. */
+  VANBAN_SMS_TOKEN: z.string().min(1).optional(),
+  /** Strip Vietnamese diacritics from SMS text (gateways that only take GSM 7-bit text). */
+  VANBAN_SMS_ASCII: z.enum(['true', 'false']).default('false'),
+  VANBAN_REMINDER_SCAN_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
+
+/** E-mail and SMS delivery of notifications (reminders, urgent documents); see decision 0012. */
+export interface ChannelsConfig {
+  publicUrl: string;
+  smtp: { url: string; from: string } | null;
+  sms: {
+    url: string;
+    method: 'POST' | 'PUT' | 'GET';
+    template: string;
+    contentType: string;
+    headers: Record<string, string>;
+    token: string | null;
+    ascii: boolean;
+  } | null;
+  /** How often the reminder scan runs. */
+  reminderScanMs: number;
+}
 
 export interface AppConfig {
   port: number;
@@ -49,6 +94,8 @@ export interface AppConfig {
   /** Null when no hub is configured: issued documents for outside agencies wait in the outbox. */
   hub: { url: string; systemId: string; secret: string; pollMs: number } | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Absent (tests): in-app only, links to http://localhost:3000, scan every 15 minutes. */
+  channels?: ChannelsConfig;
 }
 
 function resolveDir(dir: string): string {
@@ -117,5 +164,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           }
         : null,
     logLevel: e.LOG_LEVEL,
+    channels: {
+      publicUrl: (e.VANBAN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      smtp: e.VANBAN_SMTP_URL ? { url: e.VANBAN_SMTP_URL, from: e.VANBAN_SMTP_FROM } : null,
+      sms: e.VANBAN_SMS_URL
+        ? {
+            url: e.VANBAN_SMS_URL,
+            method: e.VANBAN_SMS_METHOD,
+            template: e.VANBAN_SMS_TEMPLATE,
+            contentType: e.VANBAN_SMS_CONTENT_TYPE,
+            headers: e.VANBAN_SMS_HEADERS,
+            token: e.VANBAN_SMS_TOKEN ?? null,
+            ascii: e.VANBAN_SMS_ASCII === 'true',
+          }
+        : null,
+      reminderScanMs: e.VANBAN_REMINDER_SCAN_MINUTES * 60_000,
+    },
   };
 }

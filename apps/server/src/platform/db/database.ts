@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { SQL } from 'drizzle-orm';
+import type { Logger, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -25,9 +25,13 @@ export interface Database {
   close: () => Promise<void>;
 }
 
-export type DatabaseOptions =
+export type DatabaseOptions = (
   | { driver: 'postgres'; url: string; poolSize?: number }
-  | { driver: 'pglite'; dataDir: string | null };
+  | { driver: 'pglite'; dataDir: string | null }
+) & {
+  /** Called with every statement drizzle sends (tests count the statements of a request). */
+  onQuery?: (sql: string, params: unknown[]) => void;
+};
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
@@ -39,15 +43,29 @@ pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 
+function queryLogger(options: DatabaseOptions): Logger | false {
+  const onQuery = options.onQuery;
+  return onQuery ? { logQuery: (sql, params) => onQuery(sql, params) } : false;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.driver === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // No JIT compilation: no statement of this OLTP app runs long enough to win back the
+      // compile time, which PostgreSQL's default `jit = on` spent on every plan estimated above
+      // `jit_above_cost` (docs/performance.md, finding 4). PGlite is built without JIT. Behind
+      // PgBouncer, list `options` in its `ignore_startup_parameters` and set `jit = off` in
+      // postgresql.conf instead.
+      options: '-c jit=off',
+    });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next checkout.
     pool.on('error', (error) => {
       process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`);
     });
-    const db = drizzlePg(pool);
+    const db = drizzlePg(pool, { logger: queryLogger(options) });
     return {
       db,
       driver: 'postgres',
@@ -72,7 +90,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // Keeps the directory small (639 → 287 MB in stack-notes §1).
       postgresqlconf: ['max_wal_size = 64MB', 'min_wal_size = 32MB'],
     });
-    const db = drizzlePglite(client);
+    const db = drizzlePglite(client, { logger: queryLogger(options) });
     return {
       db,
       driver: 'pglite',
