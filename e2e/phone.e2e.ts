@@ -1,7 +1,8 @@
 /**
  * Journey (c): the key screens at a 360 × 740 phone — login, home, the incoming list, the
  * outgoing draft form, the director's "to sign" list (cards with checkboxes, batch signing in a
- * full-screen dialog) and outgoing document pages before and after issue. On every screen the
+ * full-screen dialog), outgoing document pages before and after issue, the issue-8 pages (tasks,
+ * work records, dashboards, weekly schedule) and the settings pages. On every screen the
  * key elements are visible, nothing sticks out sideways (`scrollWidth <= 360`) and the page logs
  * no error. Documents are prepared through the API first. Screenshots: test-results/e2e/phone-360-*.
  *
@@ -168,6 +169,34 @@ void describe('key screens at 360 px', () => {
       await page.locator('[data-testid="recipient-row"][data-status="delivered"]').waitFor();
       await assertFitsWidth(page, phone.width);
       await shot(page, 'phone-360-08-document-issued');
+      await done(session);
+    } finally {
+      await session.context.close();
+    }
+  });
+
+  void test('work pages and settings', async () => {
+    const session = await signIn(launched(), 'giamdoc.snv', phone, '/tasks');
+    const { page } = session;
+    const screens: [path: string, heading: string, name: string][] = [
+      ['/tasks', 'Nhiệm vụ', 'tasks'],
+      ['/work-records', 'Hồ sơ công việc', 'work-records'],
+      ['/dashboards', 'Thống kê, báo cáo', 'dashboards'],
+      ['/schedule', 'Lịch công tác tuần', 'schedule'],
+      ['/account/notifications', 'Nhận thông báo', 'notification-settings'],
+      ['/admin/reminders', 'Cài đặt nhắc việc', 'reminder-settings'],
+      ['/admin/publication', 'Nội dung công khai của cơ quan', 'publication-settings'],
+    ];
+    try {
+      for (const [index, [route, heading, name]] of screens.entries()) {
+        if (index > 0) await page.goto(`${baseUrl}${route}`);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        // Wait for the data, not only the frame: no loader left on the page.
+        await page.locator('.mantine-Loader-root').first().waitFor({ state: 'detached' });
+        if (route === '/dashboards') await page.getByTestId('kpi-received').waitFor();
+        await assertFitsWidth(page, phone.width);
+        await shot(page, `phone-360-${String(index + 9).padStart(2, '0')}-${name}`);
+      }
       await done(session);
     } finally {
       await session.context.close();

@@ -3,8 +3,13 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { NotFoundPage, RouteErrorPage } from '../features/errors/StatusPages';
 import { accountRoute, adminRoute } from '../features/admin/routes';
 import { HomePage } from '../features/home/HomePage';
+import { dashboardsRoute } from '../features/dashboards/routes';
 import { incomingRoute } from '../features/incoming/routes';
 import { outgoingRoute } from '../features/outgoing/routes';
+import { publicRoute } from '../features/public/routes';
+import { scheduleRoute } from '../features/schedule/routes';
+import { tasksRoute } from '../features/tasks/routes';
+import { workRecordsRoute } from '../features/work-records/routes';
 import { ModulePlaceholder } from '../features/modules/ModulePlaceholder';
 import { navItems } from '../features/shell/navigation';
 import type { ModuleId } from '../features/shell/navigation';
@@ -15,7 +20,16 @@ import { SessionWatcher } from '../features/shell/SessionWatcher';
 const moduleRoutes = navItems
   .filter(
     (item): item is typeof item & { id: ModuleId } =>
-      !['home', 'incoming', 'outgoing', 'admin'].includes(item.id),
+      ![
+        'home',
+        'incoming',
+        'outgoing',
+        'admin',
+        'schedule',
+        'workRecords',
+        'tasks',
+        'dashboards',
+      ].includes(item.id),
   )
   .map((item) => ({
     path: item.path.slice(1),
@@ -33,6 +47,7 @@ export function createRouter() {
       errorElement: <RouteErrorPage />,
       children: [
         { path: '/login', element: <LoginPage /> },
+        publicRoute,
         {
           path: '/',
           element: <RequireSession />,
@@ -40,6 +55,10 @@ export function createRouter() {
             { index: true, element: <HomePage /> },
             incomingRoute,
             outgoingRoute,
+            scheduleRoute,
+            workRecordsRoute,
+            tasksRoute,
+            dashboardsRoute,
             adminRoute,
             accountRoute,
             ...moduleRoutes,

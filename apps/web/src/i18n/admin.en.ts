@@ -13,6 +13,9 @@ export const adminEn: AdminMessages = {
       registers: 'Registers',
       calendar: 'Working calendar',
       audit: 'Audit trail',
+      reminders: 'Reminders',
+      publication: 'Publication',
+      targets: 'Targets',
     },
     errors: {
       forbidden: 'You are not allowed to do this for this agency or account.',
@@ -435,5 +438,6 @@ export const adminEn: AdminMessages = {
     menu: 'Signing and delegations',
     signature: 'Digital signature',
     delegations: 'Delegations',
+    notifications: 'Notifications',
   },
 };

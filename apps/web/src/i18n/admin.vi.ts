@@ -11,6 +11,9 @@ export const adminVi = {
       registers: 'Sổ văn bản',
       calendar: 'Lịch làm việc',
       audit: 'Nhật ký hệ thống',
+      reminders: 'Nhắc việc',
+      publication: 'Công khai',
+      targets: 'Chỉ tiêu',
     },
     errors: {
       forbidden: 'Bạn không có quyền thực hiện thao tác này với cơ quan hoặc tài khoản này.',
@@ -433,6 +436,7 @@ export const adminVi = {
     menu: 'Chữ ký số và ủy quyền',
     signature: 'Chữ ký số',
     delegations: 'Ủy quyền',
+    notifications: 'Nhận thông báo',
   },
 };
 

@@ -1,6 +1,11 @@
 import type { Messages } from './vi';
 import { outgoingEn } from './outgoing.en';
 import { adminEn } from './admin.en';
+import { recordsEn } from './records.en';
+import { tasksEn } from './tasks.en';
+import { dashboardsEn } from './dashboards.en';
+import { workEn } from './work.en';
+import { settingsEn } from './settings.en';
 
 /** English. Typed against the Vietnamese messages so that no key can be missing. */
 export const en: Messages = {
@@ -60,6 +65,8 @@ export const en: Messages = {
     outgoing: 'Outgoing documents',
     workRecords: 'Work records',
     tasks: 'Tasks',
+    dashboards: 'Dashboards',
+    schedule: 'Schedule',
     admin: 'Administration',
   },
   shell: {
@@ -151,6 +158,8 @@ export const en: Messages = {
     outgoing: 'Draft, submit for signature, number and issue outgoing documents.',
     workRecords: "Open and manage work records following the agency's records plan.",
     tasks: 'Assign tasks, follow their progress and chase them up.',
+    dashboards: 'Figures on documents, tasks and records per agency, tier and for the whole city.',
+    schedule: "The leaders' weekly schedule and duty roster.",
     admin: 'Manage users, agencies, units, roles and the audit log.',
   },
   common: {
@@ -529,6 +538,18 @@ export const en: Messages = {
       outgoing_to_number: 'Document to number',
       outgoing_issued: 'Document issued',
       outgoing_delivered_to_unit: 'Outgoing document for your unit',
+      reminder_before: 'Deadline approaching',
+      reminder_due: 'Due today',
+      reminder_overdue: 'Overdue',
+      reminder_escalation: 'Overdue work to follow up',
+      records_archive_due: 'Record due for archive transfer',
+      records_archived: 'Record transferred to the archive',
+      schedule_week_published: 'Weekly schedule published',
+      task_assigned: 'Task assigned',
+      task_completed: 'Task completed',
+      task_cancelled: 'Task cancelled',
+      task_due_date_changed: 'Task due date changed',
+      task_progress_reported: 'Task progress reported',
       other: 'Notification',
     },
   },
@@ -540,4 +561,9 @@ export const en: Messages = {
   },
   ...outgoingEn,
   ...adminEn,
+  ...workEn,
+  ...recordsEn,
+  ...tasksEn,
+  ...dashboardsEn,
+  ...settingsEn,
 };

@@ -1,5 +1,10 @@
 import { adminVi } from './admin.vi';
 import { outgoingVi } from './outgoing.vi';
+import { recordsVi } from './records.vi';
+import { tasksVi } from './tasks.vi';
+import { dashboardsVi } from './dashboards.vi';
+import { workVi } from './work.vi';
+import { settingsVi } from './settings.vi';
 
 /** Vietnamese — the default language. Every other language must have the same keys (see en.ts). */
 export const vi = {
@@ -59,6 +64,8 @@ export const vi = {
     outgoing: 'Văn bản đi',
     workRecords: 'Hồ sơ công việc',
     tasks: 'Nhiệm vụ',
+    dashboards: 'Thống kê, báo cáo',
+    schedule: 'Lịch công tác',
     admin: 'Quản trị',
   },
   shell: {
@@ -137,6 +144,8 @@ export const vi = {
     outgoing: 'Soạn thảo, trình ký, cấp số và phát hành văn bản đi.',
     workRecords: 'Lập và quản lý hồ sơ công việc theo danh mục hồ sơ của cơ quan.',
     tasks: 'Giao việc, theo dõi tiến độ và đôn đốc thực hiện nhiệm vụ.',
+    dashboards: 'Số liệu xử lý văn bản, nhiệm vụ và hồ sơ theo cơ quan, cấp và toàn Thành phố.',
+    schedule: 'Lịch công tác tuần và lịch trực của lãnh đạo cơ quan.',
     admin: 'Quản lý người dùng, cơ quan, đơn vị, vai trò và nhật ký hệ thống.',
   },
   common: {
@@ -514,6 +523,18 @@ export const vi = {
       outgoing_to_number: 'Văn bản chờ cấp số',
       outgoing_issued: 'Văn bản đã phát hành',
       outgoing_delivered_to_unit: 'Văn bản đi gửi đơn vị',
+      reminder_before: 'Nhắc hạn xử lý',
+      reminder_due: 'Đến hạn xử lý hôm nay',
+      reminder_overdue: 'Quá hạn xử lý',
+      reminder_escalation: 'Việc quá hạn cần đôn đốc',
+      records_archive_due: 'Hồ sơ đến hạn nộp lưu',
+      records_archived: 'Hồ sơ đã nộp lưu',
+      schedule_week_published: 'Lịch công tác tuần được công bố',
+      task_assigned: 'Được giao nhiệm vụ',
+      task_completed: 'Nhiệm vụ đã hoàn thành',
+      task_cancelled: 'Nhiệm vụ đã bị hủy',
+      task_due_date_changed: 'Hạn nhiệm vụ được thay đổi',
+      task_progress_reported: 'Báo cáo tiến độ nhiệm vụ',
       other: 'Thông báo',
     },
   },
@@ -525,6 +546,11 @@ export const vi = {
   },
   ...outgoingVi,
   ...adminVi,
+  ...workVi,
+  ...recordsVi,
+  ...tasksVi,
+  ...dashboardsVi,
+  ...settingsVi,
 };
 
 export type Messages = typeof vi;

@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import { IconCertificate, IconUserShare } from '@tabler/icons-react';
+import { IconBell, IconCertificate, IconUserShare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { SectionNav } from '../admin/SectionNav';
@@ -26,6 +26,12 @@ export function AccountLayout() {
             label: t('account.delegations'),
             icon: IconUserShare,
             testId: 'account-nav-delegations',
+          },
+          {
+            to: '/account/notifications',
+            label: t('account.notifications'),
+            icon: IconBell,
+            testId: 'account-nav-notifications',
           },
         ]}
       />

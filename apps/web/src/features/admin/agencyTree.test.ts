@@ -9,6 +9,7 @@ function agency(init: Partial<Agency> & { id: string; code: string }): Agency {
     name: `Cơ quan ${String(counter)}`,
     shortName: null,
     level: 2,
+    tier: 'department',
     parentId: null,
     parentCode: null,
     validFrom: '2008-08-01',

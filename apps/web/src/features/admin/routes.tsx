@@ -7,6 +7,9 @@ import { AgencyDetailPage } from './AgencyDetailPage';
 import { AuditPage } from './AuditPage';
 import { CalendarPage } from './CalendarPage';
 import { CertificatesPage } from './CertificatesPage';
+import { DashboardTargetsPage } from '../settings/DashboardTargetsPage';
+import { PublicationSettingsPage } from '../settings/PublicationSettingsPage';
+import { ReminderSettingsPage } from '../settings/ReminderSettingsPage';
 import { DelegationsPage } from './DelegationsPage';
 import { ImportPage } from './ImportPage';
 import { RegistersPage } from './RegistersPage';
@@ -41,5 +44,8 @@ export const adminRoute: RouteObject = {
     guarded('registers', 'registers', <RegistersPage />),
     guarded('calendar', 'calendar', <CalendarPage />),
     guarded('audit', 'audit', <AuditPage />),
+    guarded('reminders', 'reminders', <ReminderSettingsPage />),
+    guarded('publication', 'publication', <PublicationSettingsPage />),
+    guarded('targets', 'targets', <DashboardTargetsPage />),
   ],
 };

@@ -1,9 +1,12 @@
 import type { Role } from '@vanban/contracts';
 import {
+  IconBellRinging,
   IconBook,
   IconBuildingCommunity,
   IconCalendar,
   IconCertificate,
+  IconTarget,
+  IconWorld,
   IconFileUpload,
   IconShieldCheck,
   IconUserShare,
@@ -19,7 +22,10 @@ export type AdminSectionId =
   | 'certificates'
   | 'registers'
   | 'calendar'
-  | 'audit';
+  | 'audit'
+  | 'reminders'
+  | 'publication'
+  | 'targets';
 
 export interface AdminSection {
   id: AdminSectionId;
@@ -32,7 +38,7 @@ const admin: readonly Role[] = ['admin'];
 
 /**
  * The sections of `/admin/<id>`. Registers are also for the clerks and leaders who keep them
- * (the register API refuses anyone else).
+ * (the register API refuses anyone else); so are the agency's reminder rules and publication.
  */
 export const adminSections: readonly AdminSection[] = [
   { id: 'agencies', icon: IconBuildingCommunity, roles: admin },
@@ -43,6 +49,11 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'registers', icon: IconBook, roles: ['admin', 'clerk', 'leader', 'deputy'] },
   { id: 'calendar', icon: IconCalendar, roles: admin },
   { id: 'audit', icon: IconShieldCheck, roles: admin },
+  // The agency's reminder rules: its administrators, clerks and leaders (Decree 30 Art. 24(1)(c)).
+  { id: 'reminders', icon: IconBellRinging, roles: ['admin', 'clerk', 'leader'] },
+  // What the agency makes public is its head's decision, or an administrator's.
+  { id: 'publication', icon: IconWorld, roles: ['admin', 'leader'] },
+  { id: 'targets', icon: IconTarget, roles: admin },
 ];
 
 export function sectionRoles(id: AdminSectionId): readonly Role[] {

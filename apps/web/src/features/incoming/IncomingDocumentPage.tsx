@@ -20,6 +20,10 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { NotFoundPage } from '../errors/StatusPages';
 import { DueDate, SecrecyBadge, StateBadge, UrgencyBadge } from './Badges';
 import { DocumentActions } from './DocumentActions';
+import { AddToRecordButton } from '../work-records/AddToRecordButton';
+import { FromIncomingButton } from '../tasks/FromIncomingButton';
+import { userRoles } from '../../app/auth';
+import { useSession } from '../../app/session';
 import {
   AssignmentsSection,
   CommentsSection,
@@ -52,6 +56,7 @@ export function IncomingDocumentPage() {
 
 function DocumentPage({ id }: { id: string }) {
   const { t } = useTranslation();
+  const roles = userRoles(useSession());
   const location = useLocation();
   const detail = useIncomingDetail(id);
   const justRegistered =
@@ -138,6 +143,14 @@ function DocumentPage({ id }: { id: string }) {
       )}
 
       <DocumentActions detail={doc} />
+      <Group>
+        {!['received', 'returned', 'revoked'].includes(doc.state) && (
+          <AddToRecordButton kind="incoming" documentId={doc.id} />
+        )}
+        {doc.direction && (roles.has('leader') || roles.has('deputy')) && (
+          <FromIncomingButton documentId={doc.id} subject={doc.subject} />
+        )}
+      </Group>
       {answerable.includes(doc.state) && (
         <Group>
           <Button

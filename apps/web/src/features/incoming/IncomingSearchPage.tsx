@@ -127,7 +127,11 @@ export function IncomingSearchPage() {
       ) : (
         <Stack gap="sm">
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="search-total">
-            {t('incoming.search.total', { count: total, q })}
+            {t('incoming.search.total', {
+              // The server stops counting at 1,000 matches (docs/performance.md, finding 2).
+              count: search.data.totalCapped ? `${total}+` : total,
+              q,
+            })}
           </Text>
           {search.data.items.map((item) => (
             <Result key={item.id} item={item} />

@@ -20,7 +20,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatIsoDateTime } from '../../i18n/format';
-import { notificationKindKey } from '../incoming/model';
 import type { Notification } from '@vanban/contracts';
 import {
   notificationPath,
@@ -30,35 +29,10 @@ import {
   useNotificationStream,
   type NotificationStreamEvent,
 } from './notifications';
+import { kindLabelKey } from './kinds';
 
 type Latest = NotificationStreamEvent['latest'];
 const toastMs = 10_000;
-
-const kindKeys = new Set([
-  'incoming_received',
-  'incoming_to_direct',
-  'incoming_assigned_lead',
-  'incoming_assigned_co_handler',
-  'incoming_assigned_for_information',
-  'incoming_co_handler_reported',
-  'incoming_assignment_returned',
-  'incoming_extension_requested',
-  'incoming_extension_decided',
-  'incoming_completed',
-  'incoming_revoked',
-  'incoming_corrected',
-  'outgoing_to_review',
-  'outgoing_returned',
-  'outgoing_to_sign',
-  'outgoing_to_number',
-  'outgoing_issued',
-  'outgoing_delivered_to_unit',
-]);
-
-function kindLabelKey(kind: string) {
-  const key = notificationKindKey(kind);
-  return `notifications.kinds.${kindKeys.has(key) ? key : 'other'}` as 'notifications.kinds.other';
-}
 
 function Item({ item, onOpen }: { item: Notification; onOpen: (item: Notification) => void }) {
   const { t } = useTranslation();

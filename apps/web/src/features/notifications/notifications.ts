@@ -120,5 +120,16 @@ export function notificationPath(notification: Pick<Notification, 'subject'>): s
   if (notification.subject.type === 'outgoing_document') {
     return `/outgoing/${notification.subject.id}`;
   }
+  if (notification.subject.type === 'task') {
+    return `/tasks/${notification.subject.id}`;
+  }
+  if (notification.subject.type === 'work_record') {
+    return `/work-records/${notification.subject.id}`;
+  }
+  if (notification.subject.type === 'schedule_week') {
+    // The id is `<agencyId>:<ISO week>`; the schedule page shows the user's own agency.
+    const week = /:(\d{4}-W\d{2})$/.exec(notification.subject.id)?.[1];
+    return week ? `/schedule?week=${week}` : '/schedule';
+  }
   return null;
 }

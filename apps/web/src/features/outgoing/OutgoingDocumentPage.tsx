@@ -23,6 +23,7 @@ import { SecrecyBadge, UrgencyBadge } from '../incoming/Badges';
 import { OutgoingStateBadge } from './Badges';
 import { MetadataSection } from './MetadataSection';
 import { OutgoingActions } from './OutgoingActions';
+import { AddToRecordButton } from '../work-records/AddToRecordButton';
 import { outgoingErrorMessage } from './problems';
 import { useOutgoingDetail } from './queries';
 import { RecipientsSection } from './RecipientsSection';
@@ -129,6 +130,11 @@ function DocumentPage({ id }: { id: string }) {
       )}
 
       <OutgoingActions detail={doc} />
+      {doc.state === 'issued' && (
+        <Group>
+          <AddToRecordButton kind="outgoing" documentId={doc.id} />
+        </Group>
+      )}
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -27,6 +27,16 @@ function RecipientRow({ recipient }: { recipient: Recipient }) {
             {code ? `${code} · ` : ''}
             {t(`outgoing.recipients.channels.${recipient.channel}`)}
           </Text>
+          {recipient.statusNote && (
+            <Text
+              size="xs"
+              fs="italic"
+              data-testid="recipient-status-note"
+              style={{ overflowWrap: 'anywhere' }}
+            >
+              {recipient.statusNote}
+            </Text>
+          )}
         </Stack>
         <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }}>
           <RecipientStatusBadge status={recipient.status} />

@@ -46,6 +46,7 @@ describe('recipientsFromDetail', () => {
     status: 'pending',
     incomingDocumentId: null,
     statusAt: null,
+    statusNote: null,
   };
   it('puts a saved draft back into the form', () => {
     expect(

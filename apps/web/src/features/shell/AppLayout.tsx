@@ -16,6 +16,8 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBell,
+  IconBuildingCog,
   IconFileText,
   IconLogout,
   IconSelector,
@@ -81,6 +83,10 @@ function UserMenu({ me }: { me: MeResponse }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const logout = useLogout();
+  const roles = userRoles(me);
+  // Clerks and leaders keep the agency's reminder rules (and leaders its publication) without
+  // the administration entry in the navigation.
+  const agencySettings = !roles.has('admin') && (roles.has('clerk') || roles.has('leader'));
 
   const onLogout = () => {
     if (logout.isPending) {
@@ -151,6 +157,24 @@ function UserMenu({ me }: { me: MeResponse }) {
         >
           {t('account.menu')}
         </Menu.Item>
+        <Menu.Item
+          component={Link}
+          to="/account/notifications"
+          leftSection={<IconBell size={16} aria-hidden="true" />}
+          data-testid="notification-settings-link"
+        >
+          {t('account.notifications')}
+        </Menu.Item>
+        {agencySettings && (
+          <Menu.Item
+            component={Link}
+            to="/admin/reminders"
+            leftSection={<IconBuildingCog size={16} aria-hidden="true" />}
+            data-testid="agency-settings-link"
+          >
+            {t('settings.agencyMenu')}
+          </Menu.Item>
+        )}
         <Menu.Item
           color="red"
           leftSection={<IconLogout size={16} aria-hidden="true" />}

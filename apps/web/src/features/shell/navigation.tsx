@@ -1,6 +1,8 @@
 import type { Role } from '@vanban/contracts';
 import {
   IconBriefcase,
+  IconCalendarWeek,
+  IconChartBar,
   IconChecklist,
   IconFileExport,
   IconFileImport,
@@ -9,7 +11,8 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 
-export type ModuleId = 'incoming' | 'outgoing' | 'workRecords' | 'tasks' | 'admin';
+export type ModuleId =
+  'incoming' | 'outgoing' | 'workRecords' | 'tasks' | 'schedule' | 'dashboards' | 'admin';
 
 export interface NavItem {
   id: 'home' | ModuleId;
@@ -35,6 +38,13 @@ export const navItems: readonly NavItem[] = [
     path: '/tasks',
     icon: IconChecklist,
     roles: ['leader', 'deputy', 'unit_head', 'specialist'],
+  },
+  { id: 'schedule', path: '/schedule', icon: IconCalendarWeek, roles: documentRoles },
+  {
+    id: 'dashboards',
+    path: '/dashboards',
+    icon: IconChartBar,
+    roles: ['leader', 'deputy', 'clerk', 'admin'],
   },
   { id: 'admin', path: '/admin', icon: IconSettings, roles: ['admin'] },
 ];
