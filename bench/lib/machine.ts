@@ -98,6 +98,8 @@ export async function describeData(pool: pg.Pool): Promise<Record<string, number
     'incoming_access',
     'files',
     'audit_events',
+    'outgoing_documents',
+    'outgoing_recipients',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

@@ -5,6 +5,7 @@ import { DEFAULT_DATABASE_URL, databaseName } from '../lib/db.js';
 import { dataDirFor, repoRoot } from '../lib/paths.js';
 import type { SeedManifest } from '../seed/seed.js';
 import { runBench } from './bench.js';
+import { SCENARIO_IDS } from './scenarios.js';
 import { writeJson, writeMarkdown } from './report.js';
 
 const o = options(
@@ -20,7 +21,11 @@ const o = options(
     },
     seconds: { default: '20', help: 'measured seconds per benchmark and side' },
     warmup: { default: '3', help: 'warm-up seconds before each measurement' },
-    only: { default: '', help: 'comma-separated benchmark ids' },
+    only: { default: '', help: `comma-separated benchmark ids: ${SCENARIO_IDS.join(', ')}` },
+    issuers: {
+      default: '50',
+      help: 'agencies whose clerks issue outgoing documents (each gets demo certificates and a sealed template on first use)',
+    },
     'slow-ms': {
       default: '1000',
       help: 'a benchmark whose single operation takes longer runs serially',
@@ -38,6 +43,9 @@ const o = options(
   },
 );
 
+const only = o.only ? o.only.split(',') : [];
+const unknown = only.filter((id) => !(SCENARIO_IDS as readonly string[]).includes(id));
+if (unknown.length > 0) throw new Error(`Unknown benchmark ${unknown.join(', ')} (see --help)`);
 const url = o['database-url'];
 const dataDir = dataDirFor(databaseName(url));
 const manifestFile = path.join(dataDir, 'seed.json');
@@ -61,8 +69,13 @@ const report = await runBench({
   }),
   seconds: Number(o.seconds),
   warmup: Number(o.warmup),
-  users: { handlers: 50, agencyWide: 30, clerks: 200 },
-  only: o.only ? o.only.split(',') : [],
+  users: {
+    handlers: 50,
+    agencyWide: 30,
+    clerks: 200,
+    issuers: Math.max(1, positiveInt('issuers', o.issuers)),
+  },
+  only,
   slowMs: Number(o['slow-ms']),
   logLevel: o['log-level'],
   ...(o.profile ? { profileDir: path.resolve(repoRoot, o.profile) } : {}),

@@ -14,6 +14,7 @@ import { ServerProcess } from './server.js';
  * moments of whatever else the machine does). It fails only on a
  * gross regression — API p50 above `limit` × raw p50 plus a fixed allowance for HTTP and sign-in
  * checks — or on API errors, so a slow or busy machine does not fail it (both sides slow down).
+ * Benchmarks without a raw baseline (edXML in this process, the hub) fail it only on errors.
  */
 const o = options('npm run bench:quick -- [options]', {
   'database-url': {
@@ -38,16 +39,21 @@ const log = (line: string) =>
 /**
  * Ratios measured today with paired clients (a busy 2-core machine, load 7–10): 0.6–8×; the
  * document page 4–5× (27 statements against 11, see docs/performance.md), up to 14× when measured
- * unpaired. Its own limit keeps a margin over that; the others use `--limit`.
+ * unpaired; issuing to five agencies 3–7× (the answer is the document page; the server also checks
+ * the sealed PDFs' signatures in the background). Their own limits keep a margin over that; the
+ * others use `--limit`.
  */
-const LIMITS: Record<string, number> = { document_page: 20 };
+const LIMITS: Record<string, number> = { document_page: 20, outgoing_issue: 20 };
 
 function check(s: ScenarioResult): string | null {
   const run = s.runs[s.runs.length - 1];
-  if (!run) return null;
+  if (!run) return s.notes.join('; ') || 'not measured';
   if (run.api.errors > 0) return `${run.api.errors} API errors (first: ${run.api.firstError})`;
-  if (run.raw.errors > 0) return `${run.raw.errors} raw errors (first: ${run.raw.firstError})`;
-  if (run.api.requests === 0 || run.raw.requests === 0) return 'no operation completed';
+  if (run.raw && run.raw.errors > 0)
+    return `${run.raw.errors} raw errors (first: ${run.raw.firstError})`;
+  if (run.api.requests === 0 || run.raw?.requests === 0) return 'no operation completed';
+  // Without a raw baseline (in-process edXML, the hub) only errors and a stall fail the guard.
+  if (!run.raw) return null;
   const max = LIMITS[s.id] ?? limit;
   const allowed = max * run.raw.latency.p50 + slack;
   if (run.api.latency.p50 > allowed)
@@ -78,6 +84,9 @@ try {
           storageDir: path.join(dataDir, 'files'),
           logLevel: 'warn',
         });
+        // Awaited after the seed; a server that fails to start must not crash the process
+        // before the database is dropped.
+        launched.server.catch(() => undefined);
       },
     },
     log,
@@ -93,7 +102,7 @@ try {
     seconds: 2,
     warmup: 0.3,
     paired: true,
-    users: { handlers: 8, agencyWide: 6, clerks: 8 },
+    users: { handlers: 8, agencyWide: 6, clerks: 8, issuers: 2 },
     only: [],
     slowMs: 1000,
     logLevel: 'warn',
@@ -102,15 +111,25 @@ try {
   await writeJson(path.join(repoRoot, 'bench/results/quick.json.tmp'), report);
   for (const s of report.scenarios) {
     const run = s.runs[s.runs.length - 1];
-    if (!run) continue;
     const problem = check(s);
     if (problem) failures++;
+    if (!run) {
+      console.log(`FAIL ${s.id.padEnd(28)} ${problem}`);
+      continue;
+    }
+    const raw = run.raw
+      ? `raw p50 ${String(run.raw.latency.p50).padStart(8)} ms  ratio ${run.ratio}×`
+      : `${run.api.throughput}/s, no raw baseline`;
     console.log(
-      `${problem ? 'FAIL' : 'ok  '} ${s.id.padEnd(28)} API p50 ${String(run.api.latency.p50).padStart(8)} ms  raw p50 ${String(run.raw.latency.p50).padStart(8)} ms  ratio ${run.ratio}×${problem ? `  — ${problem}` : ''}`,
+      `${problem ? 'FAIL' : 'ok  '} ${s.id.padEnd(28)} API p50 ${String(run.api.latency.p50).padStart(8)} ms  ${raw}${problem ? `  — ${problem}` : ''}`,
     );
   }
 } finally {
-  if (launched.server) await (await launched.server).stop();
+  if (launched.server)
+    await launched.server.then(
+      (server) => server.stop(),
+      () => undefined,
+    );
   if (o.keep !== 'yes') {
     await dropDatabase(url);
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -75,7 +75,7 @@ export async function rawPage(pool: pg.Pool, a: Actor, id: string, today: string
 }
 
 /** `recordAuditEvent` in plain SQL: lock the chain head, append, move the head. */
-async function audit(
+export async function audit(
   c: pg.PoolClient,
   a: Actor,
   e: { type: string; subjectType: string; subjectId: string; data: Record<string, unknown> },
@@ -139,7 +139,7 @@ async function audit(
   ]);
 }
 
-async function inTransaction(
+export async function inTransaction(
   pool: pg.Pool,
   fn: (c: pg.PoolClient) => Promise<void>,
 ): Promise<void> {

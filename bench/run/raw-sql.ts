@@ -1,10 +1,17 @@
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { ActorScope } from '../../apps/server/src/modules/incoming/incoming.models.js';
+import {
+  countViewsSql,
+  listSummariesSql,
+} from '../../apps/server/src/modules/incoming/incoming.queries.js';
+import { searchSummariesSql } from '../../apps/server/src/modules/incoming/incoming.search.queries.js';
 import type { Scope } from './actors.js';
 
 /**
- * The app's list and search statements, as plain SQL text with numbered parameters — the same
- * text drizzle sends for incoming.queries.ts / incoming.visibility.ts, so the raw baseline reads
- * the same rows with the same plan and the ratio shows what the API adds around the query.
- * Keep in step with those files (a changed shape shows up as a changed ratio).
+ * Plain-SQL pieces of the app's one-document statements for the raw baselines of the document
+ * page and the issue benchmark (raw-ops.ts, raw-issue.ts) and the proposals of explain.ts: the
+ * same text drizzle sends for incoming.visibility.ts `visibleTo`. Keep in step with that file.
  */
 export class Params {
   readonly values: unknown[] = [];
@@ -37,34 +44,25 @@ export function visibleTo(p: Params, s: Scope): string {
                  and (a.named or d.secrecy = 'normal')))`;
 }
 
-function assignmentExists(p: Params, s: Scope, role: string, states: string[]): string {
-  return `exists (select 1 from assignments s where s.document_id = d.id and s.active
-    and s.role = ${p.add(role)} and s.state = any(${p.add(`{${states.join(',')}}`)}::assignment_state[])
-    and (s.user_id = any(${p.uuids(s.userIds)})
-         or (s.user_id is null and s.unit_id = any(${p.uuids(s.headUnitIds)}))))`;
+/**
+ * The app's own statements, rendered by drizzle's PostgreSQL dialect to the text and parameters
+ * it sends — so the raw baseline cannot drift from the server's query shape (the inbox, counts
+ * and search statements changed with the performance fixes, docs/performance.md findings 1–3).
+ */
+const dialect = new PgDialect();
+
+function rendered(statement: SQL) {
+  const q = dialect.sqlToQuery(statement);
+  return { text: q.sql, values: q.params };
 }
 
-function toHandle(p: Params, s: Scope): string {
-  return assignmentExists(p, s, 'lead', ['assigned', 'in_progress']);
+function actorScope(s: Scope): ActorScope {
+  return { ...s, leaderAgencyIds: [], headAgencyIds: [] };
 }
 
-/** `GET /api/incoming/counts`: every inbox count in one pass over the visible documents. */
+/** `GET /api/incoming/counts`: every inbox count. */
 export function countSql(s: Scope, today: string) {
-  const p = new Params();
-  const views: [string, string][] = [
-    ['to_register', `d.state = 'received' and d.agency_id = any(${p.uuids(s.clerkAgencyIds)})`],
-    ['to_direct', `d.state = 'submitted' and d.submitted_to_user_id = any(${p.uuids(s.userIds)})`],
-    ['to_handle', assignmentExists(p, s, 'lead', ['assigned', 'in_progress'])],
-    ['co_handling', assignmentExists(p, s, 'co_handler', ['assigned', 'in_progress'])],
-    ['for_information', assignmentExists(p, s, 'for_information', ['assigned'])],
-    ['overdue', `${OPEN} and d.due_date < ${p.add(today)}::date`],
-    ['all', 'true'],
-  ];
-  const columns = views.map(
-    ([name, where]) => `count(*) filter (where ${where})::int as "${name}"`,
-  );
-  const text = `select ${columns.join(', ')} from incoming_documents d where ${visibleTo(p, s)}`;
-  return { text, values: p.values };
+  return rendered(countViewsSql(actorScope(s), today));
 }
 
 /** `GET /api/incoming?view=…` with the default sort (urgency) and no cursor. */
@@ -75,37 +73,10 @@ export function listSql(
   soon: string,
   limit: number,
 ) {
-  const p = new Params();
-  const columns = summaryColumns(p, today, soon);
-  const where = [visibleTo(p, s), view === 'to_handle' ? toHandle(p, s) : 'true'];
-  const text = `select ${columns} from incoming_documents d
-        where ${where.join(' and ')}
-        order by d.urgency_rank desc, d.received_at desc, d.id desc limit ${p.add(limit + 1)}`;
-  return { text, values: p.values };
+  return rendered(listSummariesSql(actorScope(s), { view, sort: 'urgency', limit }, today, soon));
 }
 
 /** `GET /api/incoming/search?q=…` (first page). */
 export function searchSql(q: string, s: Scope, today: string, soon: string, limit: number) {
-  const p = new Params();
-  const like = `%${q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
-  const notationLike = q.length >= 3 && /[\p{N}/-]/u.test(q);
-  const tq = p.add(q);
-  const columns = summaryColumns(p, today, soon);
-  const rankExtra = notationLike
-    ? `case when lower(f_unaccent(d.reference)) like lower(f_unaccent(${p.add(like)})) then 1 else 0 end`
-    : '0';
-  const visible = visibleTo(p, s);
-  const match = notationLike
-    ? `(d.search @@ tq.q or lower(f_unaccent(d.reference)) like lower(f_unaccent(${p.add(like)})))`
-    : 'd.search @@ tq.q';
-  const text = `with tq as (select websearch_to_tsquery('simple', f_unaccent(${tq})) as q)
-        select ${columns}, d.content_text,
-          ts_rank(d.search, tq.q)
-            + ${rankExtra} as rank,
-          count(*) over () as total
-        from incoming_documents d, tq
-        where ${visible} and ${match}
-        order by rank desc, d.received_at desc, d.id desc
-        limit ${p.add(limit)} offset ${p.add(0)}`;
-  return { text, values: p.values };
+  return rendered(searchSummariesSql(actorScope(s), { q, limit, offset: 0 }, today, soon));
 }

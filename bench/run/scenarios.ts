@@ -6,24 +6,29 @@ import { buildPdf, wrap } from '../lib/pdf.js';
 import { Rng } from '../lib/random.js';
 import type { Actor } from './actors.js';
 import { rawPage, rawRegister } from './raw-ops.js';
+import { edxmlScenarios } from './edxml.js';
+import { hubScenario } from './hub.js';
+import type { Scenario } from './measure.js';
+import { outgoingIssueScenario } from './outgoing-issue.js';
 import { countSql, listSql, searchSql } from './raw-sql.js';
 
-export interface Target {
-  /** Latency target on the API side (p95, ms). */
-  p95Ms?: number;
-  /** Throughput target on the API side (operations per second). */
-  throughput?: number;
-}
-
-export interface Scenario {
-  id: string;
-  title: string;
-  target: Target;
-  /** What the raw baseline does, in words. */
-  raw: string;
-  apiOp: (worker: number, i: number) => Promise<void>;
-  rawOp: (worker: number, i: number) => Promise<void>;
-}
+/** Every benchmark, in the order it runs (`--only` takes these). */
+export const SCENARIO_IDS = [
+  'inbox_to_handle',
+  'inbox_counts',
+  'list_agency_all',
+  'search_selective_diacritics',
+  'search_selective_plain',
+  'search_broad_diacritics',
+  'search_broad_plain',
+  'search_reference',
+  'document_page',
+  'register_incoming',
+  'outgoing_issue',
+  'edxml_build_sign',
+  'edxml_parse_verify',
+  'hub_round_trip',
+] as const;
 
 export interface User {
   actor: Actor;
@@ -37,6 +42,10 @@ export interface User {
 export interface ScenarioContext {
   api: Api;
   pool: pg.Pool;
+  /** The bench database (the hub's own database is created beside it). */
+  databaseUrl: string;
+  /** Password of every generated account. */
+  password: string;
   storage: FileStorage;
   today: string;
   soon: string;
@@ -46,6 +55,9 @@ export interface ScenarioContext {
   senderCodes: string[];
   /** First number of this run's registrations (unique references, no duplicate warnings). */
   numberBase: number;
+  /** Agencies whose clerks issue outgoing documents (the first of `clerks`). */
+  issuers: number;
+  log: (line: string) => void;
 }
 
 const pick = <T>(xs: readonly T[], w: number, i: number): T => {
@@ -133,6 +145,13 @@ function registration(ctx: ScenarioContext, clerk: User, n: number) {
 }
 
 export function buildScenarios(ctx: ScenarioContext): Scenario[] {
+  const scenarios = allScenarios(ctx);
+  const ids = scenarios.map((s) => s.id).join(',');
+  if (ids !== SCENARIO_IDS.join(',')) throw new Error(`SCENARIO_IDS is out of date: ${ids}`);
+  return scenarios;
+}
+
+function allScenarios(ctx: ScenarioContext): Scenario[] {
   let counter = 0;
   const rawRng = new Rng(ctx.numberBase, 'raw-register');
   const readers = [...ctx.handlers, ...ctx.agencyWide];
@@ -253,5 +272,8 @@ export function buildScenarios(ctx: ScenarioContext): Scenario[] {
         );
       },
     },
+    outgoingIssueScenario(ctx),
+    ...edxmlScenarios(),
+    hubScenario(ctx),
   ];
 }

@@ -26,16 +26,19 @@ function procStats(pid: number): { rssMb: number; cpuMs: number } | null {
   }
 }
 
+/** The server's VANBAN_SECRET_KEY in the benchmarks (certificates are sealed with it). */
+export const BENCH_SECRET_KEY = '5'.repeat(64);
+
 /**
- * The real server (`apps/server/src/main.ts`, the same entry as `npm start`) as a child process
- * on a free port against the bench database; its RSS is sampled every 100 ms.
+ * A child process whose RSS is sampled every 100 ms and whose CPU time is read from /proc; it
+ * is ready when its output matches `ready` (the first group is returned, e.g. its URL).
  */
-export class ServerProcess {
+export class MeasuredProcess {
   peakRssMb = 0;
   private windowPeak = 0;
   private readonly timer: NodeJS.Timeout;
 
-  private constructor(
+  protected constructor(
     private readonly child: ChildProcess,
     readonly url: string,
   ) {
@@ -43,45 +46,37 @@ export class ServerProcess {
     this.timer.unref();
   }
 
-  static async start(o: ServerOptions): Promise<ServerProcess> {
-    const args = [...(o.nodeArgs ?? []), '--import', 'tsx', 'apps/server/src/main.ts'];
+  protected static async spawnReady(
+    name: string,
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    ready: RegExp,
+  ): Promise<{ child: ChildProcess; match: string }> {
     const child = spawn(process.execPath, args, {
       cwd: repoRoot,
-      env: {
-        ...process.env,
-        DATABASE_URL: o.databaseUrl,
-        VANBAN_SEED: 'none',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        VANBAN_DATA_DIR: o.dataDir,
-        VANBAN_STORAGE_DIR: o.storageDir,
-        VANBAN_SECRET_KEY: '5'.repeat(64),
-        VANBAN_COOKIE_SECURE: 'false',
-        VANBAN_LOGIN_MAX_FAILURES: '1000',
-        LOG_LEVEL: o.logLevel,
-      },
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
+    const match = await new Promise<string>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
-        const m = /running at (http:\/\/[^\s]+)/.exec(output);
-        if (m?.[1]) resolve(m[1].replace('localhost', '127.0.0.1'));
+        const m = ready.exec(output);
+        if (m?.[1]) resolve(m[1]);
       };
       child.stdout?.on('data', onData);
       child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-      child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+      child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${output}`)));
       setTimeout(
-        () => reject(new Error(`server did not start in 60 s:\n${output}`)),
+        () => reject(new Error(`${name} did not start in 60 s:\n${output}`)),
         60_000,
       ).unref();
     });
     // Keep draining its output (warnings and errors only at the bench log level).
     child.stdout?.removeAllListeners('data');
-    child.stdout?.on('data', (c: Buffer) => process.stderr.write(`[server] ${c.toString()}`));
-    child.stderr?.on('data', (c: Buffer) => process.stderr.write(`[server] ${c.toString()}`));
-    return new ServerProcess(child, url);
+    child.stdout?.on('data', (c: Buffer) => process.stderr.write(`[${name}] ${c.toString()}`));
+    child.stderr?.on('data', (c: Buffer) => process.stderr.write(`[${name}] ${c.toString()}`));
+    return { child, match };
   }
 
   private sample(): void {
@@ -111,5 +106,33 @@ export class ServerProcess {
     const timeout = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
     await exited;
     clearTimeout(timeout);
+  }
+}
+
+/**
+ * The real server (`apps/server/src/main.ts`, the same entry as `npm start`) as a child process
+ * on a free port against the bench database.
+ */
+export class ServerProcess extends MeasuredProcess {
+  static async start(o: ServerOptions): Promise<ServerProcess> {
+    const args = [...(o.nodeArgs ?? []), '--import', 'tsx', 'apps/server/src/main.ts'];
+    const { child, match } = await MeasuredProcess.spawnReady(
+      'server',
+      args,
+      {
+        DATABASE_URL: o.databaseUrl,
+        VANBAN_SEED: 'none',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        VANBAN_DATA_DIR: o.dataDir,
+        VANBAN_STORAGE_DIR: o.storageDir,
+        VANBAN_SECRET_KEY: BENCH_SECRET_KEY,
+        VANBAN_COOKIE_SECURE: 'false',
+        VANBAN_LOGIN_MAX_FAILURES: '1000',
+        LOG_LEVEL: o.logLevel,
+      },
+      /running at (http:\/\/[^\s]+)/,
+    );
+    return new ServerProcess(child, match.replace('localhost', '127.0.0.1'));
   }
 }

@@ -1,17 +1,16 @@
-import { createHash } from 'node:crypto';
-import {
-  canonicalJson,
-  computeAuditHash,
-  GENESIS_HASH,
-} from '../../apps/server/src/modules/audit/audit.models.js';
 import type { CopyWriter } from '../lib/copy.js';
 import { uuidv7At, type Rng } from '../lib/random.js';
 import { planDocument, type PlanContext } from './lifecycle.js';
 import type { Agency } from './model.js';
+import type { Delivery, OutgoingDoc, OutgoingRegister } from './outgoing.js';
+import { writeOutgoingAgency, type OutgoingWriters } from './outgoing.rows.js';
 import type { DocPlan } from './plan.js';
 import { vietnamDate } from './timeline.js';
+import { writeAudit } from './audit-chain.js';
 
-export interface Writers {
+export { AUDIT_COLUMNS } from './audit-chain.js';
+
+export interface Writers extends OutgoingWriters {
   documents: CopyWriter;
   assignments: CopyWriter;
   access: CopyWriter;
@@ -20,7 +19,6 @@ export interface Writers {
   comments: CopyWriter;
   audit: CopyWriter;
   heads: CopyWriter;
-  registers: CopyWriter;
 }
 
 const columns = (names: string): readonly string[] => names.split(' ');
@@ -38,11 +36,6 @@ export const DOCUMENT_COLUMNS = columns(
 export const ASSIGNMENT_COLUMNS = columns(
   'id document_id agency_id parent_id role unit_id user_id state direction due_date ' +
     'assigned_by assigned_at read_at started_at result reported_at completed_at active',
-);
-
-export const AUDIT_COLUMNS = columns(
-  'chain seq occurred_at type actor_user_id actor_name agency_id subject_type ' +
-    'subject_id data ip request_id prev_hash hash',
 );
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -175,125 +168,72 @@ function writeDocument(w: Writers, d: DocPlan): void {
     w.comments.add([c.id, d.id, c.assignmentId, c.author.id, null, c.body, iso(c.createdAt)]);
 }
 
-const J = JSON.stringify;
-
-/**
- * `computeAuditHash` with the outer object written out in canonical (sorted-key) order: the same
- * bytes without sorting 15 keys per event. Checked against the app's function on the first events
- * of every chain, so a change of the app's hash input fails the seed instead of corrupting chains.
- */
-function fastAuditHash(row: AuditRow, dataJson: string): string {
-  const payload =
-    `{"actorName":${J(row.actorName)},"actorUserId":${J(row.actorUserId)},"agencyId":${J(row.agencyId)},` +
-    `"chain":${J(row.chain)},"data":${dataJson},"ip":${J(row.ip)},"occurredAt":${J(row.occurredAt.toISOString())},` +
-    `"onBehalfOfName":null,"onBehalfOfUserId":null,"prevHash":${J(row.prevHash)},` +
-    `"requestId":${J(row.requestId)},"seq":${row.seq},"subjectId":${J(row.subjectId)},` +
-    `"subjectType":${J(row.subjectType)},"type":${J(row.type)}}`;
-  return createHash('sha256').update(payload).digest('hex');
-}
-
-type AuditRow = Parameters<typeof computeAuditHash>[0] & {
-  actorUserId: string;
-  actorName: string;
-  agencyId: string;
-  subjectType: string;
-  subjectId: string;
-  ip: string;
-  requestId: string;
-};
-
-/** The agency's hash chain, in time order, exactly as `recordAuditEvent` would have built it. */
-async function writeAudit(w: Writers, agency: Agency, docs: DocPlan[], rng: Rng): Promise<void> {
-  const events = docs.flatMap((d) => d.events);
-  events.sort((a, b) => a.at - b.at);
-  let prevHash = GENESIS_HASH;
-  let seq = 0;
-  const subnet = `10.26.${agency.index % 250}`;
-  for (const e of events) {
-    seq++;
-    const row: AuditRow = {
-      chain: agency.id,
-      seq,
-      occurredAt: new Date(e.at),
-      type: e.type,
-      actorUserId: e.actor.id,
-      actorName: e.actor.fullName,
-      onBehalfOfUserId: null,
-      onBehalfOfName: null,
-      agencyId: agency.id,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId,
-      data: e.data,
-      ip: `${subnet}.${2 + (rng.u32() % 250)}`,
-      requestId: uuidv7At(e.at, rng),
-      prevHash,
-    };
-    const dataJson = canonicalJson(e.data);
-    const hash = fastAuditHash(row, dataJson);
-    if (seq <= 3 && hash !== computeAuditHash(row))
-      throw new Error(
-        "bench audit hash differs from the app's computeAuditHash: update fastAuditHash",
-      );
-    w.audit.add([
-      row.chain,
-      seq,
-      row.occurredAt.toISOString(),
-      row.type,
-      row.actorUserId,
-      row.actorName,
-      row.agencyId,
-      row.subjectType,
-      row.subjectId,
-      dataJson,
-      row.ip,
-      row.requestId,
-      prevHash,
-      hash,
-    ]);
-    prevHash = hash;
-    if (seq % 5000 === 0) await w.audit.drain();
-  }
-  if (seq > 0) w.heads.add([agency.id, seq, prevHash]);
-}
-
 export interface BatchStats {
   documents: number;
   events: number;
+  outgoing: number;
 }
 
-/** Every document an agency received, with its files, assignments, access, registers, chain. */
+/** What one agency received (deliveries of outgoing documents, documents from outside) and sent. */
+export interface AgencyWork {
+  deliveries: readonly Delivery[];
+  external: number;
+  outgoing: readonly OutgoingDoc[];
+  registers: readonly OutgoingRegister[];
+}
+
+/**
+ * Every document an agency received, with its files, assignments, access, registers, and every
+ * document it sent; both in one audit chain.
+ */
 export async function writeAgency(
   ctx: PlanContext,
   w: Writers,
   agency: Agency,
-  count: number,
+  work: AgencyWork,
   rng: Rng,
+  outgoingRng: Rng,
 ): Promise<BatchStats> {
-  const docs = Array.from({ length: count }, () => planDocument(ctx, agency, rng));
+  const docs = [
+    ...work.deliveries.map((delivery) =>
+      planDocument(ctx, agency, rng, { kind: 'delivery', delivery }),
+    ),
+    ...Array.from({ length: work.external }, () =>
+      planDocument(ctx, agency, rng, { kind: 'external' }),
+    ),
+  ];
   docs.sort((a, b) => a.receivedAt - b.receivedAt);
   numberRegisters(w, agency, docs, rng);
-  let events = 0;
   for (const [i, d] of docs.entries()) {
     if (i % 2000 === 1999) for (const writer of Object.values(w)) await writer.drain();
     writeDocument(w, d);
     for (const f of d.files) {
       const blob = ctx.blobs[f.blob];
       if (!blob) throw new Error(`blob ${f.blob} missing`);
-      w.files.add([
-        f.id,
-        blob.sha256,
-        f.name,
-        'application/pdf',
-        blob.size,
-        f.uploadedBy.id,
-        f.uploaderAgencyId,
-        iso(f.createdAt),
-      ]);
+      if (!f.shared)
+        w.files.add([
+          f.id,
+          blob.sha256,
+          f.name,
+          'application/pdf',
+          blob.size,
+          f.uploadedBy.id,
+          f.uploaderAgencyId,
+          iso(f.createdAt),
+        ]);
       w.documentFiles.add([d.id, f.id, f.role, f.position, null, f.addedBy.id, iso(f.addedAt)]);
     }
-    events += d.events.length;
   }
-  await writeAudit(w, agency, docs, rng);
+  const sent = await writeOutgoingAgency(
+    w,
+    agency,
+    work.outgoing,
+    work.registers,
+    ctx.blobs,
+    outgoingRng,
+  );
+  const events = docs.flatMap((d) => d.events).concat(sent);
+  await writeAudit(w, agency, events, rng);
   for (const writer of Object.values(w)) await writer.drain();
-  return { documents: docs.length, events };
+  return { documents: docs.length, events: events.length, outgoing: work.outgoing.length };
 }

@@ -1,8 +1,9 @@
 import type pg from 'pg';
 
 /**
- * The load skipped foreign-key triggers, so check every foreign key with an anti-join, and the
- * registers: numbers 1…last_number, each once, per register.
+ * The load skipped foreign-key triggers, so check every foreign key with an anti-join, the
+ * registers (numbers 1…last_number, each once, per register, incoming and outgoing) and the links
+ * between outgoing documents and the incoming copies they delivered.
  */
 export async function checkIntegrity(pool: pg.Pool): Promise<string[]> {
   const problems: string[] = [];
@@ -26,18 +27,33 @@ export async function checkIntegrity(pool: pg.Pool): Promise<string[]> {
     );
     if ((rows[0]?.n ?? 0) > 0) problems.push(`${fk.name}: ${rows[0]?.n} rows without a parent`);
   }
+  // Incoming registers count arrival numbers, outgoing ones the numbers of numbered documents.
   const { rows: regs } = await pool.query<{
     id: string;
     last_number: number;
     n: number;
     max: number | null;
   }>(
-    `select r.id, r.last_number, count(d.id)::int as n, max(d.arrival_number) as max
-       from registers r left join incoming_documents d on d.register_id = r.id
+    `with numbers as (
+       select register_id, arrival_number as number from incoming_documents where register_id is not null
+       union all
+       select register_id, number from outgoing_documents where register_id is not null)
+     select r.id, r.last_number, count(x.number)::int as n, max(x.number) as max
+       from registers r left join numbers x on x.register_id = r.id
       group by r.id, r.last_number
-     having count(d.id) <> r.last_number or max(d.arrival_number) <> r.last_number`,
+     having count(x.number) <> r.last_number or max(x.number) <> r.last_number
+         or count(distinct x.number) <> count(x.number)`,
   );
   for (const r of regs)
     problems.push(`register ${r.id}: last_number ${r.last_number}, ${r.n} documents, max ${r.max}`);
+  // Every copy delivered inside the instance is the incoming document of its recipient row.
+  const { rows: links } = await pool.query<{ n: number }>(
+    `select count(*)::int as n from incoming_documents d
+      where d.source = 'internal' and not exists (
+        select 1 from outgoing_recipients r join outgoing_documents o on o.id = r.document_id
+         where r.incoming_document_id = d.id and o.id::text = d.source_ref and o.agency_id = d.sender_agency_id)`,
+  );
+  if ((links[0]?.n ?? 0) > 0)
+    problems.push(`${links[0]?.n} internal deliveries without their outgoing recipient row`);
   return problems;
 }

@@ -33,13 +33,15 @@ export interface EventPlan {
   at: number;
   type: string;
   actor: Person;
-  subjectType: 'incoming_document' | 'file';
+  subjectType: 'incoming_document' | 'outgoing_document' | 'file';
   subjectId: string;
   data: Record<string, unknown>;
 }
 
 export interface FilePlan {
   id: string;
+  /** A file of the sender's outgoing document (its row is written with the sender's). */
+  shared: boolean;
   blob: number;
   name: string;
   role: 'main' | 'attachment';

@@ -19,7 +19,14 @@ import { buildCity, spread } from './city.js';
 import { writeCity } from './city.rows.js';
 import { checkIntegrity } from './check.js';
 import { createIndexes, dropIndexes, secondaryIndexes } from './indexes.js';
-import { writeOutgoing } from './outgoing.js';
+import { planOutgoing, type OutgoingPlan } from './outgoing.js';
+import {
+  OUTGOING_COLUMNS,
+  RECIPIENT_COLUMNS,
+  REVIEW_COLUMNS,
+  VERSION_COLUMNS,
+  VERSION_FILE_COLUMNS,
+} from './outgoing.rows.js';
 import { SenderCatalogue } from './senders.js';
 import { Timeline } from './timeline.js';
 
@@ -54,6 +61,11 @@ const LOADED = [
   'incoming_document_files',
   'incoming_comments',
   'audit_events',
+  'outgoing_documents',
+  'outgoing_versions',
+  'outgoing_version_files',
+  'outgoing_review_steps',
+  'outgoing_recipients',
 ];
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -108,6 +120,11 @@ async function openWriters(pool: pg.Pool): Promise<Writers> {
       'last_number',
       'created_at',
     ]),
+    outgoing: await CopyWriter.open(pool, 'outgoing_documents', OUTGOING_COLUMNS),
+    versions: await CopyWriter.open(pool, 'outgoing_versions', VERSION_COLUMNS),
+    versionFiles: await CopyWriter.open(pool, 'outgoing_version_files', VERSION_FILE_COLUMNS),
+    reviewSteps: await CopyWriter.open(pool, 'outgoing_review_steps', REVIEW_COLUMNS),
+    recipients: await CopyWriter.open(pool, 'outgoing_recipients', RECIPIENT_COLUMNS),
   };
 }
 
@@ -115,30 +132,47 @@ async function loadDocuments(
   ctx: PlanContext,
   writers: Writers,
   agencies: readonly Agency[],
-  counts: readonly number[],
+  plan: OutgoingPlan,
   o: SeedOptions,
   log: (line: string) => void,
-): Promise<{ done: number; events: number }> {
+): Promise<{ done: number; events: number; outgoing: number }> {
   let done = 0;
   let events = 0;
+  let outgoing = 0;
   let lastLog = performance.now();
   const loadStart = performance.now();
   for (const agency of agencies) {
-    const rng = new Rng(o.seed, `docs-${agency.index}`);
-    const stats = await writeAgency(ctx, writers, agency, counts[agency.index] ?? 0, rng);
+    const i = agency.index;
+    const stats = await writeAgency(
+      ctx,
+      writers,
+      agency,
+      {
+        deliveries: plan.deliveries[i] ?? [],
+        external: plan.external[i] ?? 0,
+        outgoing: plan.documents[i] ?? [],
+        registers: plan.registers[i] ?? [],
+      },
+      new Rng(o.seed, `docs-${i}`),
+      new Rng(o.seed, `outgoing-rows-${i}`),
+    );
+    // Written: let the plan's part of this agency go (a 1 M city plans ~1 GB of documents).
+    plan.deliveries[i] = [];
+    plan.documents[i] = [];
     done += stats.documents;
     events += stats.events;
+    outgoing += stats.outgoing;
     if (performance.now() - lastLog > 3000 || done === o.documents) {
       lastLog = performance.now();
       const rate = done / ((performance.now() - loadStart) / 1000);
       const eta = Math.round((o.documents - done) / Math.max(1, rate));
       const pct = ((100 * done) / Math.max(1, o.documents)).toFixed(1);
       log(
-        `documents ${fmt(done)}/${fmt(o.documents)} (${pct} %), ${fmt(Math.round(rate))} docs/s, ETA ${eta} s`,
+        `documents ${fmt(done)}/${fmt(o.documents)} (${pct} %) and ${fmt(outgoing)} outgoing, ${fmt(Math.round(rate))} docs/s, ETA ${eta} s`,
       );
     }
   }
-  return { done, events };
+  return { done, events, outgoing };
 }
 
 /** Generates the city into a fresh database; returns what it wrote. */
@@ -151,7 +185,8 @@ export async function seedCity(o: SeedOptions, log: (line: string) => void): Pro
   log(
     `database ${databaseName(o.url)} created and migrated by the app (${seconds().toFixed(1)} s)`,
   );
-  const pool = benchPool(o.url, 12);
+  // One connection per COPY writer (14), plus the checks and index builds.
+  const pool = benchPool(o.url, 18);
   try {
     const firstYear = Number(o.now.slice(0, 4)) - o.years + 1;
     const createdAt = Date.UTC(firstYear, 0, 1) - 86400_000 * 30;
@@ -177,15 +212,20 @@ export async function seedCity(o: SeedOptions, log: (line: string) => void): Pro
       o.documents,
       0,
     );
+    const plan = planOutgoing(city, timeline, ctx.senders, counts, o.seed, blobs.length);
+    log(
+      `outgoing planned: ${fmt(plan.documents.reduce((n, d) => n + d.length, 0))} documents, ` +
+        `${fmt(plan.deliveries.reduce((n, d) => n + d.length, 0))} deliveries inside the city (${seconds().toFixed(1)} s)`,
+    );
     const writers = await openWriters(pool);
-    let loaded: { done: number; events: number };
+    let loaded: { done: number; events: number; outgoing: number };
     try {
-      loaded = await loadDocuments(ctx, writers, city.agencies, counts, o, log);
+      loaded = await loadDocuments(ctx, writers, city.agencies, plan, o, log);
     } catch (error) {
       for (const w of Object.values(writers)) w.abort();
       throw error;
     }
-    const { done, events } = loaded;
+    const { done, events, outgoing } = loaded;
     const rows: Record<string, number> = {
       agencies: city.agencies.length,
       users: people,
@@ -194,11 +234,10 @@ export async function seedCity(o: SeedOptions, log: (line: string) => void): Pro
     for (const w of Object.values(writers)) rows[w.table] = await w.end();
     const load = seconds();
     log(
-      `loaded ${fmt(done)} documents, ${fmt(events)} audit events (${load.toFixed(1)} s); rebuilding ${indexes.length} indexes`,
+      `loaded ${fmt(done)} incoming and ${fmt(outgoing)} outgoing documents, ${fmt(events)} audit events (${load.toFixed(1)} s); rebuilding ${indexes.length} indexes`,
     );
     await createIndexes(pool, indexes, 2, log);
     const indexed = seconds();
-    log(await writeOutgoing(pool));
     const problems = await checkIntegrity(pool);
     if (problems.length > 0)
       throw new Error(`generated data is inconsistent:\n  ${problems.join('\n  ')}`);

@@ -69,15 +69,24 @@ export class SenderCatalogue {
     this.externalTable = new WeightedTable(this.external.map((s, i) => (i < 17 ? 3 : 1)));
   }
 
-  /** A sender for a document received by `to`: mostly its parent, the city, or a peer. */
-  pick(rng: Rng, to: Agency): Sender {
+  /** A body outside the city (ministries, provinces, firms): a third of what agencies receive. */
+  pickExternal(rng: Rng): Sender {
+    return this.external[this.externalTable.draw(rng)] as Sender;
+  }
+
+  /** An agency of the city sending to `to`: mostly its parent, the city, or a busy peer. */
+  pickInternal(rng: Rng, to: Agency): Sender {
     const x = rng.next();
-    if (x < 0.35) return this.external[this.externalTable.draw(rng)] as Sender;
-    if (x < 0.6 && to.parentIndex !== null) return this.internal[to.parentIndex] as Sender;
-    if (x < 0.68) return this.internal[0] as Sender;
+    if (x < 0.38 && to.parentIndex !== null) return this.internal[to.parentIndex] as Sender;
+    if (x < 0.5 && to.index !== 0) return this.internal[0] as Sender;
     for (;;) {
       const s = this.internal[this.internalTable.draw(rng)] as Sender;
       if (s.agency !== to) return s;
     }
+  }
+
+  /** Whether a document received by an agency comes from outside the city (35 %). */
+  static isExternal(rng: Rng): boolean {
+    return rng.next() < 0.35;
   }
 }

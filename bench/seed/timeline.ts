@@ -64,6 +64,13 @@ export class Timeline {
     return { day: t.day + Math.floor(total / WORK_MINUTES), minute: total % WORK_MINUTES };
   }
 
+  /** `minutes` of office time earlier (not before the first working day). */
+  sub(t: WorkTime, minutes: number): WorkTime {
+    const total = t.day * WORK_MINUTES + t.minute - Math.max(0, Math.round(minutes));
+    if (total <= 0) return { day: 0, minute: 0 };
+    return { day: Math.floor(total / WORK_MINUTES), minute: total % WORK_MINUTES };
+  }
+
   addDays(t: WorkTime, days: number): WorkTime {
     return { day: t.day + days, minute: t.minute };
   }
