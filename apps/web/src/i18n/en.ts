@@ -264,6 +264,7 @@ export const en: Messages = {
       soon: 'Due soon',
     },
     fields: {
+      packetSignature: 'edXML packet signature',
       arrivalNumber: 'Arrival number',
       register: 'Register',
       reference: 'Number and notation',
@@ -392,6 +393,12 @@ export const en: Messages = {
         valid: 'Valid digital signature',
         untrusted: 'Signature not trusted',
         invalid: 'Invalid signature — the file was altered',
+      },
+      packetSignature: {
+        valid: 'Valid',
+        untrusted: 'Valid, certificate not trusted',
+        invalid: 'Invalid (the packet was still accepted)',
+        none: 'Not signed',
       },
       signatureDetail: '{{signer}} signed at {{time}}',
       draftReply: 'Draft a reply',

@@ -250,6 +250,7 @@ export const vi = {
       soon: 'Sắp đến hạn',
     },
     fields: {
+      packetSignature: 'Chữ ký gói tin edXML',
       arrivalNumber: 'Số đến',
       register: 'Sổ văn bản',
       reference: 'Số, ký hiệu',
@@ -377,6 +378,12 @@ export const vi = {
         valid: 'Chữ ký số hợp lệ',
         untrusted: 'Chữ ký số chưa được tin cậy',
         invalid: 'Chữ ký số không hợp lệ — tệp đã bị thay đổi',
+      },
+      packetSignature: {
+        valid: 'Hợp lệ',
+        untrusted: 'Hợp lệ, chứng thư chưa được tin cậy',
+        invalid: 'Không hợp lệ (gói tin vẫn được nhận)',
+        none: 'Không ký',
       },
       signatureDetail: '{{signer}} ký lúc {{time}}',
       draftReply: 'Soạn văn bản trả lời',

@@ -143,6 +143,15 @@ export function MetadataSection({ detail }: { detail: IncomingDetail }) {
           <DueDate item={detail} />
         </Row>
         <Row label={t('incoming.fields.source')}>{t(`incoming.sources.${detail.source}`)}</Row>
+        {detail.packetSignature && (
+          // Informative only (standards §1.7): the PDF signatures of the files are the legal ones.
+          <Row label={t('incoming.fields.packetSignature')}>
+            <span data-testid="packet-signature" data-status={detail.packetSignature.status}>
+              {t(`incoming.detail.packetSignature.${detail.packetSignature.status}`)}
+              {detail.packetSignature.signer ? ` — ${detail.packetSignature.signer}` : ''}
+            </span>
+          </Row>
+        )}
         {detail.registeredBy && detail.registeredAt && (
           <Row label={t('incoming.fields.registeredBy')}>
             {detail.registeredBy.fullName} · {formatIsoDateTime(detail.registeredAt)}
