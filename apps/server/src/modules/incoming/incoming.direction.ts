@@ -30,8 +30,8 @@ export async function readDirectionForTask(
   scope: ActorScope,
   documentId: string,
 ): Promise<DirectionForTask | null> {
-  const doc = await repo.findDocument(db, documentId);
-  if (!doc || !(await repo.isVisible(db, scope, documentId))) return null;
+  const doc = await repo.findVisibleDocument(db, scope, documentId);
+  if (!doc) return null;
   const active = (await repo.listAssignments(db, documentId)).filter((a) => a.active);
   const lead = active.find((a) => a.role === 'lead');
   return {

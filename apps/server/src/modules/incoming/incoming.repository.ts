@@ -36,35 +36,23 @@ export async function findDocument(db: Db, id: string): Promise<DocumentRow | nu
 /** `incoming_documents` as `d`, the alias the visibility predicate expects. */
 const d = alias(incomingDocuments, 'd');
 
-/** The document if the actor may see it: one statement, `null` when missing or not visible. */
+/**
+ * The document if the actor may see it, in one statement; `null` when missing or not visible.
+ * With `lock`, the row is locked for the rest of the transaction (a double submit waits, then sees
+ * the new state); only the document row is locked — the access rows are read in a subquery, which
+ * `for update` does not lock — and visibility is checked again on the row once the lock is granted.
+ */
 export async function findVisibleDocument(
   db: Db,
   scope: ActorScope,
   id: string,
+  options: { lock?: boolean } = {},
 ): Promise<DocumentRow | null> {
-  const [row] = await db
+  const query = db
     .select()
     .from(d)
     .where(and(eq(d.id, id), visibleTo(scope)));
-  return row ?? null;
-}
-
-/**
- * Lock the row for the rest of the transaction if the actor may see it (`null` otherwise): a
- * double submit waits, then sees the new state. Only the document row is locked (the access rows
- * are read in a subquery, which `for update` does not lock); the visibility condition is checked
- * again on the row as it is once the lock is granted.
- */
-export async function lockVisibleDocument(
-  tx: Db,
-  scope: ActorScope,
-  id: string,
-): Promise<DocumentRow | null> {
-  const [row] = await tx
-    .select()
-    .from(d)
-    .where(and(eq(d.id, id), visibleTo(scope)))
-    .for('update');
+  const [row] = await (options.lock ? query.for('update') : query);
   return row ?? null;
 }
 
@@ -76,14 +64,6 @@ export async function lockDocument(tx: Db, id: string): Promise<DocumentRow | nu
     .where(eq(incomingDocuments.id, id))
     .for('update');
   return row ?? null;
-}
-
-export async function isVisible(db: Db, scope: ActorScope, id: string): Promise<boolean> {
-  const rows = await queryRows<{ ok: number }>(
-    db,
-    sql`select 1 as ok from incoming_documents d where d.id = ${id} and ${visibleTo(scope)}`,
-  );
-  return rows.length > 0;
 }
 
 /** The actor's unread active assignments on the document become read; their ids. */

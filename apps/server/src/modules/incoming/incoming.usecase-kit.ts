@@ -37,7 +37,7 @@ export async function inDocumentStep<T>(
   const scope = actorScope(actor);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const doc = await repo.lockVisibleDocument(tx, scope, documentId);
+    const doc = await repo.findVisibleDocument(tx, scope, documentId, { lock: true });
     if (!doc) throw incomingErrors.notFound();
     return step({ tx, actor, scope, now, today: vietnamDate(now), doc, meta });
   });
