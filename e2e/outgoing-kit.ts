@@ -38,7 +38,7 @@ export async function apiLogin(username: string): Promise<ApiSession> {
 /** A JSON request as that user; fails the test on an error answer. */
 export async function api<T>(
   session: ApiSession,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   route: string,
   body?: unknown,
 ): Promise<T> {

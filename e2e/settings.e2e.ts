@@ -18,8 +18,7 @@ import type {
   ReminderSettings,
 } from '@vanban/contracts';
 import { baseUrl, launchChromium } from './browser.js';
-import type { ApiSession } from './outgoing-kit.js';
-import { apiLogin, desktop, done, shot, signIn } from './outgoing-kit.js';
+import { api as call, apiLogin, desktop, done, shot, signIn } from './outgoing-kit.js';
 
 const users = {
   specialist: 'chuyenvien.phk',
@@ -34,26 +33,6 @@ let browser: Browser | undefined;
 function launched(): Browser {
   assert.ok(browser, 'Chromium did not start');
   return browser;
-}
-
-async function call<T>(
-  session: ApiSession,
-  method: 'GET' | 'PUT',
-  route: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${baseUrl}${route}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrf,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${route} answered ${String(response.status)}: ${text}`);
-  return JSON.parse(text) as T;
 }
 
 before(async () => {

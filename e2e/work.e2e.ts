@@ -12,8 +12,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { baseUrl, launchChromium } from './browser.js';
-import type { ApiSession } from './outgoing-kit.js';
-import { apiLogin, desktop, done, pick, shot, signIn, todayIso } from './outgoing-kit.js';
+import {
+  api as call,
+  apiLogin,
+  desktop,
+  done,
+  pick,
+  shot,
+  signIn,
+  todayIso,
+} from './outgoing-kit.js';
 
 const users = {
   clerk: 'vanthu.snv',
@@ -38,26 +46,6 @@ let headName = '';
 function launched(): Browser {
   assert.ok(browser, 'Chromium did not start');
   return browser;
-}
-
-async function call<T>(
-  session: ApiSession,
-  method: 'GET' | 'POST' | 'PUT',
-  route: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${baseUrl}${route}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrf,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${route} answered ${String(response.status)}: ${text}`);
-  return JSON.parse(text) as T;
 }
 
 interface Assignment {

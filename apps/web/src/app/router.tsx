@@ -10,35 +10,8 @@ import { publicRoute } from '../features/public/routes';
 import { scheduleRoute } from '../features/schedule/routes';
 import { tasksRoute } from '../features/tasks/routes';
 import { workRecordsRoute } from '../features/work-records/routes';
-import { ModulePlaceholder } from '../features/modules/ModulePlaceholder';
-import { navItems } from '../features/shell/navigation';
-import type { ModuleId } from '../features/shell/navigation';
-import { RequireRole } from '../features/shell/RequireRole';
 import { RequireSession } from '../features/shell/RequireSession';
 import { SessionWatcher } from '../features/shell/SessionWatcher';
-
-const moduleRoutes = navItems
-  .filter(
-    (item): item is typeof item & { id: ModuleId } =>
-      ![
-        'home',
-        'incoming',
-        'outgoing',
-        'admin',
-        'schedule',
-        'workRecords',
-        'tasks',
-        'dashboards',
-      ].includes(item.id),
-  )
-  .map((item) => ({
-    path: item.path.slice(1),
-    element: (
-      <RequireRole roles={item.roles}>
-        <ModulePlaceholder module={item.id} />
-      </RequireRole>
-    ),
-  }));
 
 export function createRouter() {
   return createBrowserRouter([
@@ -61,7 +34,6 @@ export function createRouter() {
             dashboardsRoute,
             adminRoute,
             accountRoute,
-            ...moduleRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

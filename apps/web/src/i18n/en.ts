@@ -150,17 +150,7 @@ export const en: Messages = {
     },
   },
   modules: {
-    comingSoon: 'This module arrives in a later release.',
-    noData:
-      'There is no data to show here yet. Once the module is released, you will work on this page directly.',
     backHome: 'Back to home',
-    incoming: 'Receive, register, distribute and track the handling of incoming documents.',
-    outgoing: 'Draft, submit for signature, number and issue outgoing documents.',
-    workRecords: "Open and manage work records following the agency's records plan.",
-    tasks: 'Assign tasks, follow their progress and chase them up.',
-    dashboards: 'Figures on documents, tasks and records per agency, tier and for the whole city.',
-    schedule: "The leaders' weekly schedule and duty roster.",
-    admin: 'Manage users, agencies, units, roles and the audit log.',
   },
   common: {
     cancel: 'Cancel',

@@ -136,17 +136,7 @@ export const vi = {
     },
   },
   modules: {
-    comingSoon: 'Phân hệ này sẽ có trong một bản phát hành sau.',
-    noData:
-      'Hiện chưa có dữ liệu nào được hiển thị ở đây. Khi phân hệ được phát hành, bạn sẽ làm việc trực tiếp trên trang này.',
     backHome: 'Về trang chủ',
-    incoming: 'Tiếp nhận, vào sổ, phân phối và theo dõi xử lý văn bản đến.',
-    outgoing: 'Soạn thảo, trình ký, cấp số và phát hành văn bản đi.',
-    workRecords: 'Lập và quản lý hồ sơ công việc theo danh mục hồ sơ của cơ quan.',
-    tasks: 'Giao việc, theo dõi tiến độ và đôn đốc thực hiện nhiệm vụ.',
-    dashboards: 'Số liệu xử lý văn bản, nhiệm vụ và hồ sơ theo cơ quan, cấp và toàn Thành phố.',
-    schedule: 'Lịch công tác tuần và lịch trực của lãnh đạo cơ quan.',
-    admin: 'Quản lý người dùng, cơ quan, đơn vị, vai trò và nhật ký hệ thống.',
   },
   common: {
     cancel: 'Hủy',

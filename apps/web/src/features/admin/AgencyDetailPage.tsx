@@ -8,11 +8,9 @@ import {
   SimpleGrid,
   Stack,
   Table,
-  Text,
   Title,
 } from '@mantine/core';
 import { errorCodes } from '@vanban/contracts';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -22,19 +20,7 @@ import type { AgencyDetail } from './agencyQueries';
 import { useAgency } from './agencyQueries';
 import { ErrorAlert } from './ErrorAlert';
 import { UnitsSection } from './UnitsSection';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
+import { Field } from '../../components/Field';
 
 function History({ agency }: { agency: AgencyDetail }) {
   const { t } = useTranslation();

@@ -16,6 +16,10 @@ export function PublicAgencyPage() {
   const { code = '' } = useParams();
   const agency = usePublicAgency(code);
   usePageTitle(agency.data?.name ?? t('publicPage.title'));
+  // An empty address must not hide the phone and e-mail after it.
+  const contact = [agency.data?.address, agency.data?.phone, agency.data?.email]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <Stack gap="md">
@@ -41,12 +45,9 @@ export function PublicAgencyPage() {
                 </Badge>
                 <PublicSectionBadges sections={agency.data.publishes} />
               </Group>
-              {(agency.data.address ?? agency.data.phone ?? agency.data.email) && (
+              {contact && (
                 <Text size="sm" c="dimmed">
-                  {t('publicPage.contact')}:{' '}
-                  {[agency.data.address, agency.data.phone, agency.data.email]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  {t('publicPage.contact')}: {contact}
                 </Text>
               )}
             </Stack>

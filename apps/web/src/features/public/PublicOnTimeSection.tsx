@@ -9,7 +9,7 @@ const months = 12;
 /** Incoming documents handled on time, month by month (confidential ones never counted). */
 export function PublicOnTimeSection({ code }: { code: string }) {
   const { t, i18n } = useTranslation();
-  const stats = usePublicOnTime(code, months, true);
+  const stats = usePublicOnTime(code, months);
   const percent = new Intl.NumberFormat(i18n.language, {
     style: 'percent',
     maximumFractionDigits: 0,

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatIsoDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../admin/ErrorAlert';
-import { DayGroups } from '../schedule/DayGroups';
+import { DayGroups, leaderLabel } from '../schedule/DayGroups';
 import { WeekNav } from '../schedule/WeekNav';
 import { isoWeekOf, vietnamToday, weekDays } from '../work/isoWeek';
 import { publicIcalUrl, usePublicSchedule } from './queries';
@@ -14,7 +14,7 @@ import { publicRules } from './rules';
 export function PublicScheduleSection({ code }: { code: string }) {
   const { t } = useTranslation();
   const [week, setWeek] = useState(() => isoWeekOf(vietnamToday()));
-  const schedule = usePublicSchedule(code, week, true);
+  const schedule = usePublicSchedule(code, week);
   const data = schedule.data;
   const feed = publicIcalUrl(code, window.location.origin);
 
@@ -55,12 +55,7 @@ export function PublicScheduleSection({ code }: { code: string }) {
                     {entry.endDate && entry.endDate !== entry.date
                       ? `${entry.date.slice(8)}/${entry.date.slice(5, 7)} – ${entry.endDate.slice(8)}/${entry.endDate.slice(5, 7)}`
                       : `${entry.date.slice(8)}/${entry.date.slice(5, 7)}`}
-                    :{' '}
-                    {entry.leaders
-                      .map((leader) =>
-                        leader.title ? `${leader.fullName} (${leader.title})` : leader.fullName,
-                      )
-                      .join(', ')}
+                    : {entry.leaders.map(leaderLabel).join(', ')}
                   </Text>
                 ))}
               </Stack>

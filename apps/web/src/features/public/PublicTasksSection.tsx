@@ -2,7 +2,6 @@ import {
   Badge,
   Group,
   Paper,
-  Progress,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -16,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '../../i18n/format';
 import { ErrorAlert } from '../admin/ErrorAlert';
+import { TaskProgress } from '../tasks/TaskBits';
 import { publicRules } from './rules';
 import { usePublicTasks } from './queries';
 
@@ -40,20 +40,11 @@ function StatusBadge({ task }: { task: PublicTask }) {
   );
 }
 
-function TaskProgress({ value }: { value: number }) {
-  return (
-    <Group gap={6} wrap="nowrap">
-      <Progress value={value} w={80} aria-label={`${String(value)} %`} />
-      <Text size="sm">{value} %</Text>
-    </Group>
-  );
-}
-
 /** Public tasks the city gave the agency: counts per status and the list. */
 export function PublicTasksSection({ code }: { code: string }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState('all');
-  const tasks = usePublicTasks(code, status === 'all' ? null : status, true);
+  const tasks = usePublicTasks(code, status === 'all' ? null : status);
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const data = tasks.data;
 
@@ -122,7 +113,7 @@ export function PublicTasksSection({ code }: { code: string }) {
                       {task.dueDate ? formatIsoDate(task.dueDate) : t('publicPage.noDue')}
                     </Table.Td>
                     <Table.Td>
-                      <TaskProgress value={task.progress} />
+                      <TaskProgress value={task.progress} width={80} />
                     </Table.Td>
                     <Table.Td>
                       <StatusBadge task={task} />
@@ -149,7 +140,7 @@ export function PublicTasksSection({ code }: { code: string }) {
                     </Text>
                     <StatusBadge task={task} />
                   </Group>
-                  <TaskProgress value={task.progress} />
+                  <TaskProgress value={task.progress} width={80} />
                 </Stack>
               </Paper>
             ))}

@@ -30,7 +30,7 @@ export function usePublicAgency(code: string) {
   });
 }
 
-export function usePublicTasks(code: string, status: string | null, enabled: boolean) {
+export function usePublicTasks(code: string, status: string | null) {
   return useQuery({
     queryKey: ['public', 'tasks', code, status],
     queryFn: ({ signal }) =>
@@ -42,12 +42,11 @@ export function usePublicTasks(code: string, status: string | null, enabled: boo
         },
       ),
     staleTime,
-    enabled,
     placeholderData: keepPreviousData,
   });
 }
 
-export function usePublicSchedule(code: string, week: string, enabled: boolean) {
+export function usePublicSchedule(code: string, week: string) {
   return useQuery({
     queryKey: ['public', 'schedule', code, week],
     queryFn: ({ signal }) =>
@@ -55,12 +54,11 @@ export function usePublicSchedule(code: string, week: string, enabled: boolean) 
         signal,
       }),
     staleTime,
-    enabled,
     placeholderData: keepPreviousData,
   });
 }
 
-export function usePublicOnTime(code: string, months: number, enabled: boolean) {
+export function usePublicOnTime(code: string, months: number) {
   return useQuery({
     queryKey: ['public', 'on-time', code, months],
     queryFn: ({ signal }) =>
@@ -68,7 +66,6 @@ export function usePublicOnTime(code: string, months: number, enabled: boolean) 
         signal,
       }),
     staleTime,
-    enabled,
   });
 }
 

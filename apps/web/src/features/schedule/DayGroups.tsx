@@ -22,6 +22,11 @@ export interface DayEntry {
   leaders: readonly { fullName: string; title: string | null }[];
 }
 
+/** `Nguyễn Văn A (Giám đốc)`: a leader as the schedule names them. */
+export function leaderLabel(leader: { fullName: string; title: string | null }): string {
+  return leader.title ? `${leader.fullName} (${leader.title})` : leader.fullName;
+}
+
 function EntryTime({ entry }: { entry: DayEntry }) {
   const { t } = useTranslation();
   const until = entry.endDate && entry.endDate !== entry.date ? formatIsoDate(entry.endDate) : '';
@@ -42,15 +47,15 @@ function EntryTime({ entry }: { entry: DayEntry }) {
  * The week as the printed schedule: one block per day (Monday first) with its entries in order of
  * start; an entry running over several days stands under its first day.
  */
-export function DayGroups({
+export function DayGroups<E extends DayEntry>({
   days,
   entries,
   actions,
   testId = 'schedule-day',
 }: {
   days: readonly string[];
-  entries: readonly DayEntry[];
-  actions?: (entry: DayEntry) => ReactNode;
+  entries: readonly E[];
+  actions?: (entry: E) => ReactNode;
   testId?: string;
 }) {
   const { t } = useTranslation();
@@ -98,11 +103,7 @@ export function DayGroups({
                         <Text span c="dimmed" size="sm">
                           {t('schedule.leaders')}:{' '}
                         </Text>
-                        {entry.leaders
-                          .map((leader) =>
-                            leader.title ? `${leader.fullName} (${leader.title})` : leader.fullName,
-                          )
-                          .join(', ')}
+                        {entry.leaders.map(leaderLabel).join(', ')}
                       </Text>
                       {entry.place && (
                         <Group gap={4} wrap="nowrap">

@@ -15,6 +15,7 @@ import { DateField } from '../../components/DateField';
 import { adminFeedback } from '../admin/problems';
 import { useFormFeedback } from '../admin/useFormFeedback';
 import { ActionDialog } from '../incoming/ActionDialog';
+import { leaderLabel } from './DayGroups';
 import { emptyEntryForm, entryBody, entryFormOf, entryFormProblems } from './entryForm';
 import type { EntryForm } from './entryForm';
 import { entryFields, scheduleRules } from './errors';
@@ -75,7 +76,7 @@ export function EntryDialog({
 
   const leaderOptions = leaders.map((leader) => ({
     value: leader.id,
-    label: leader.title ? `${leader.fullName} (${leader.title})` : leader.fullName,
+    label: leaderLabel(leader),
   }));
 
   return (

@@ -176,43 +176,39 @@ export function SchedulePage() {
           entries={schedule.data.entries}
           actions={
             schedule.data.canEdit
-              ? (item) => {
-                  const entry = schedule.data.entries.find((candidate) => candidate.id === item.id);
-                  if (!entry) return null;
-                  return (
-                    <Group gap={4} wrap="nowrap" ml="auto">
-                      <Badge
-                        variant="outline"
-                        color={entry.visibility === 'public' ? 'teal' : 'gray'}
-                      >
-                        {entry.visibility === 'public'
-                          ? t('schedule.public')
-                          : t('schedule.internal')}
-                      </Badge>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`${t('schedule.edit')}: ${entry.content}`}
-                        onClick={() => {
-                          setEditing({ entry });
-                        }}
-                        data-testid="schedule-edit"
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`${t('schedule.remove')}: ${entry.content}`}
-                        onClick={() => {
-                          setRemoving(entry);
-                        }}
-                        data-testid="schedule-remove"
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Group>
-                  );
-                }
+              ? (entry) => (
+                  <Group gap={4} wrap="nowrap" ml="auto">
+                    <Badge
+                      variant="outline"
+                      color={entry.visibility === 'public' ? 'teal' : 'gray'}
+                    >
+                      {entry.visibility === 'public'
+                        ? t('schedule.public')
+                        : t('schedule.internal')}
+                    </Badge>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`${t('schedule.edit')}: ${entry.content}`}
+                      onClick={() => {
+                        setEditing({ entry });
+                      }}
+                      data-testid="schedule-edit"
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`${t('schedule.remove')}: ${entry.content}`}
+                      onClick={() => {
+                        setRemoving(entry);
+                      }}
+                      data-testid="schedule-remove"
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                )
               : undefined
           }
         />

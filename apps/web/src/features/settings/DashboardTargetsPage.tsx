@@ -12,41 +12,27 @@ import {
 } from '@mantine/core';
 import { agencyTierValues } from '@vanban/contracts';
 import type { DashboardTargets } from '@vanban/contracts';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatIsoDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../admin/ErrorAlert';
-import { adminFeedback } from '../admin/problems';
-import type { FormFeedback } from '../incoming/problems';
 import { targetRules } from './errors';
 import { targetsBody, targetsForm, targetValid } from './model';
-import type { TargetsForm } from './model';
 import { useDashboardTargets, useSaveDashboardTargets } from './queries';
 import { SaveBar } from './SaveBar';
+import { useSettingsForm } from './useSettingsForm';
 
 function Editor({ targets }: { targets: DashboardTargets }) {
   const { t } = useTranslation();
   const save = useSaveDashboardTargets();
-  const [form, setForm] = useState<TargetsForm>(() => targetsForm(targets));
-  const [saved, setSaved] = useState(false);
-  const [feedback, setFeedback] = useState<FormFeedback<never> | null>(null);
+  const { form, saved, feedback, update, submit, reset } = useSettingsForm({
+    settings: targets,
+    toForm: targetsForm,
+    save,
+    rules: targetRules,
+  });
   const body = targetsBody(targets, form);
   const valid = agencyTierValues.every((tier) => targetValid(form[tier]));
-
-  const submit = () => {
-    if (!body || !valid) return;
-    setFeedback(null);
-    save.mutate(body, {
-      onSuccess: (answer) => {
-        setForm(targetsForm(answer));
-        setSaved(true);
-      },
-      onError: (error) => {
-        setFeedback(adminFeedback<never>(error, [], targetRules));
-      },
-    });
-  };
 
   return (
     <Stack gap="md">
@@ -77,12 +63,10 @@ function Editor({ targets }: { targets: DashboardTargets }) {
                     suffix=" %"
                     value={form[tier]}
                     onChange={(value) => {
-                      setForm((current) => ({
+                      update((current) => ({
                         ...current,
                         [tier]: typeof value === 'number' ? value : '',
                       }));
-                      setSaved(false);
-                      setFeedback(null);
                     }}
                     error={targetValid(form[tier]) ? undefined : t('settings.targets.invalid')}
                     data-testid={`targets-${tier}`}
@@ -114,11 +98,10 @@ function Editor({ targets }: { targets: DashboardTargets }) {
         disabled={!valid}
         feedback={feedback}
         error={save.error}
-        onSave={submit}
-        onReset={() => {
-          setForm(targetsForm(targets));
-          setFeedback(null);
+        onSave={() => {
+          if (body && valid) submit(body);
         }}
+        onReset={reset}
         testId="targets"
       />
     </Stack>

@@ -13,18 +13,15 @@ import {
 } from '@mantine/core';
 import type { NotificationPreferences } from '@vanban/contracts';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../admin/ErrorAlert';
-import { adminFeedback } from '../admin/problems';
-import { useFormFeedback } from '../admin/useFormFeedback';
 import { preferenceFields, preferenceRules } from './errors';
-import type { PreferenceField } from './errors';
 import { crossesMidnight, preferencesBody, preferencesForm, preferencesProblem } from './model';
 import type { PreferencesForm } from './model';
 import { useNotificationPreferences, useSaveNotificationPreferences } from './queries';
 import { SaveBar } from './SaveBar';
+import { useSettingsForm } from './useSettingsForm';
 
 /** Why a channel cannot be turned on, if it cannot: no address, or the server does not send it. */
 function channelHint(
@@ -52,33 +49,23 @@ function channelHint(
 function Editor({ prefs }: { prefs: NotificationPreferences }) {
   const { t } = useTranslation();
   const save = useSaveNotificationPreferences();
-  const [form, setForm] = useState<PreferencesForm>(() => preferencesForm(prefs));
-  const [saved, setSaved] = useState(false);
-  const { feedback, setFeedback, message, clear } = useFormFeedback<PreferenceField>();
-  const initial = preferencesForm(prefs);
-  const dirty = JSON.stringify(preferencesBody(form)) !== JSON.stringify(preferencesBody(initial));
+  const { form, saved, feedback, message, update, submit, reset } = useSettingsForm({
+    settings: prefs,
+    toForm: preferencesForm,
+    save,
+    fields: preferenceFields,
+    rules: preferenceRules,
+  });
+  const dirty =
+    JSON.stringify(preferencesBody(form)) !==
+    JSON.stringify(preferencesBody(preferencesForm(prefs)));
   const problem = preferencesProblem(form);
 
   const set = <K extends keyof PreferencesForm>(key: K, value: PreferencesForm[K]) => {
-    setForm((current) => ({ ...current, [key]: value }));
-    setSaved(false);
-    if (key === 'email' || key === 'sms') clear(key);
-    else clear('quietHours');
-    if (feedback?.form) setFeedback(null);
-  };
-
-  const submit = () => {
-    if (problem) return;
-    setFeedback(null);
-    save.mutate(preferencesBody(form), {
-      onSuccess: (answer) => {
-        setForm(preferencesForm(answer));
-        setSaved(true);
-      },
-      onError: (error) => {
-        setFeedback(adminFeedback(error, preferenceFields, preferenceRules));
-      },
-    });
+    update(
+      (current) => ({ ...current, [key]: value }),
+      key === 'email' || key === 'sms' ? key : 'quietHours',
+    );
   };
 
   const email = channelHint(t, prefs, 'email');
@@ -196,11 +183,10 @@ function Editor({ prefs }: { prefs: NotificationPreferences }) {
         disabled={problem !== null}
         feedback={feedback}
         error={save.error}
-        onSave={submit}
-        onReset={() => {
-          setForm(initial);
-          setFeedback(null);
+        onSave={() => {
+          if (!problem) submit(preferencesBody(form));
         }}
+        onReset={reset}
         testId="prefs"
       />
     </Stack>

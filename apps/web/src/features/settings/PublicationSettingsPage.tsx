@@ -11,11 +11,10 @@ import { formatIsoDateTime } from '../../i18n/format';
 import { useAgency } from '../admin/agencyQueries';
 import { AgencySelect } from '../admin/AgencySelect';
 import { ErrorAlert } from '../admin/ErrorAlert';
-import { adminFeedback } from '../admin/problems';
-import type { FormFeedback } from '../incoming/problems';
 import { publicationRules } from './errors';
 import { usePublicationSettings, useSavePublicationSettings } from './queries';
 import { SaveBar } from './SaveBar';
+import { useSettingsForm } from './useSettingsForm';
 
 type Flags = Pick<PublicationSettings, 'showTasks' | 'showSchedule' | 'showOnTimeRates'>;
 const flagKeys = ['showTasks', 'showSchedule', 'showOnTimeRates'] as const;
@@ -37,27 +36,15 @@ function Editor({
 }) {
   const { t } = useTranslation();
   const save = useSavePublicationSettings(agencyId);
-  const [flags, setFlags] = useState<Flags>(() => flagsOf(settings));
-  const [saved, setSaved] = useState(false);
-  const [feedback, setFeedback] = useState<FormFeedback<never> | null>(null);
-  const initial = flagsOf(settings);
-  const dirty = flagKeys.some((key) => flags[key] !== initial[key]);
-
-  const submit = () => {
-    setFeedback(null);
-    save.mutate(
-      { ...(agencyId ? { agencyId } : {}), ...flags },
-      {
-        onSuccess: (answer) => {
-          setFlags(flagsOf(answer));
-          setSaved(true);
-        },
-        onError: (error) => {
-          setFeedback(adminFeedback<never>(error, [], publicationRules));
-        },
-      },
-    );
-  };
+  const {
+    form: flags,
+    saved,
+    feedback,
+    update,
+    submit,
+    reset,
+  } = useSettingsForm({ settings, toForm: flagsOf, save, rules: publicationRules });
+  const dirty = flagKeys.some((key) => flags[key] !== settings[key]);
 
   return (
     <Stack gap="md">
@@ -75,9 +62,7 @@ function Editor({
               disabled={!settings.canEdit}
               onChange={(event) => {
                 const checked = event.currentTarget.checked;
-                setFlags((current) => ({ ...current, [key]: checked }));
-                setSaved(false);
-                setFeedback(null);
+                update((current) => ({ ...current, [key]: checked }));
               }}
               label={t(`settings.publication.${key}`)}
               description={t(`settings.publication.${key}Hint`)}
@@ -98,11 +83,10 @@ function Editor({
           pending={save.isPending}
           feedback={feedback}
           error={save.error}
-          onSave={submit}
-          onReset={() => {
-            setFlags(initial);
-            setFeedback(null);
+          onSave={() => {
+            submit({ ...(agencyId ? { agencyId } : {}), ...flags });
           }}
+          onReset={reset}
           testId="publication"
         />
       )}

@@ -19,8 +19,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../admin/ErrorAlert';
-import { adminFeedback } from '../admin/problems';
-import { useFormFeedback } from '../admin/useFormFeedback';
 import { reminderFields, reminderRules } from './errors';
 import type { ReminderField } from './errors';
 import {
@@ -35,6 +33,7 @@ import {
 import type { ReminderForm } from './model';
 import { useReminderSettings, useSaveReminderSettings } from './queries';
 import { SaveBar } from './SaveBar';
+import { useSettingsForm } from './useSettingsForm';
 
 /** The working-day offsets as removable chips, and a number field to add one. */
 function OffsetsField({
@@ -131,11 +130,15 @@ function OffsetsField({
 function Editor({ settings }: { settings: ReminderSettings }) {
   const { t } = useTranslation();
   const save = useSaveReminderSettings();
-  const [form, setForm] = useState<ReminderForm>(() => reminderForm(settings));
-  const [saved, setSaved] = useState(false);
-  const { feedback, setFeedback, message, clear } = useFormFeedback<ReminderField>();
-  const initial = reminderForm(settings);
-  const dirty = JSON.stringify(reminderBody(form)) !== JSON.stringify(reminderBody(initial));
+  const { form, saved, feedback, message, update, submit, reset } = useSettingsForm({
+    settings,
+    toForm: reminderForm,
+    save,
+    fields: reminderFields,
+    rules: reminderRules,
+  });
+  const dirty =
+    JSON.stringify(reminderBody(form)) !== JSON.stringify(reminderBody(reminderForm(settings)));
   const timeValid = clockOf(form.remindAt) !== null;
   const escalateValid =
     !form.escalate ||
@@ -144,24 +147,10 @@ function Editor({ settings }: { settings: ReminderSettings }) {
       form.escalateAfterDays <= offsetLimits.max);
 
   const set = <K extends keyof ReminderForm>(key: K, value: ReminderForm[K]) => {
-    setForm((current) => ({ ...current, [key]: value }));
-    setSaved(false);
-    clear(key === 'escalate' ? 'escalateAfterDays' : (key as ReminderField));
-    if (feedback?.form) setFeedback(null);
-  };
-
-  const submit = () => {
-    if (!timeValid || !escalateValid) return;
-    setFeedback(null);
-    save.mutate(reminderBody(form), {
-      onSuccess: (answer) => {
-        setForm(reminderForm(answer));
-        setSaved(true);
-      },
-      onError: (error) => {
-        setFeedback(adminFeedback(error, reminderFields, reminderRules));
-      },
-    });
+    update(
+      (current) => ({ ...current, [key]: value }),
+      key === 'escalate' ? 'escalateAfterDays' : (key as ReminderField),
+    );
   };
 
   return (
@@ -241,11 +230,10 @@ function Editor({ settings }: { settings: ReminderSettings }) {
         disabled={!timeValid || !escalateValid}
         feedback={feedback}
         error={save.error}
-        onSave={submit}
-        onReset={() => {
-          setForm(initial);
-          setFeedback(null);
+        onSave={() => {
+          if (timeValid && escalateValid) submit(reminderBody(form));
         }}
+        onReset={reset}
         testId="reminders"
       />
     </Stack>

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
+import { Field } from '../../components/Field';
 import { formatIsoDate, formatIsoDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../admin/ErrorAlert';
 import { fileContentUrl } from '../incoming/queries';
@@ -28,19 +29,6 @@ import { useTask, useTaskAction } from './queries';
 import { TaskActionDialog } from './TaskActionDialogs';
 import { TaskProgress, TaskStateBadge } from './TaskBits';
 import { TaskFormDialog } from './TaskFormDialog';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function Tree({ nodes }: { nodes: readonly TaskTreeNode[] }) {
   return (
@@ -71,7 +59,8 @@ function Tree({ nodes }: { nodes: readonly TaskTreeNode[] }) {
   );
 }
 
-function sourceLink(task: TaskDetail): ReactNode {
+/** The page of the document the task came from, if any. */
+function sourceLink(task: TaskDetail): string | null {
   const { type, id } = task.source;
   if (!id) return null;
   if (type === 'incoming_document') return `/incoming/${id}`;
@@ -208,7 +197,7 @@ export function TaskPage() {
                     ? t('tasks.fields.rolledUp', { count: data.subtaskCount })
                     : `${String(data.reportedProgress)} %`}
                 </Field>
-                {source !== null && typeof source === 'string' && (
+                {source !== null && (
                   <Field label={t('tasks.fields.source')}>
                     <Anchor component={Link} to={source} size="sm">
                       {data.source.type === 'incoming_document'

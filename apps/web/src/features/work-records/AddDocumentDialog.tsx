@@ -19,10 +19,11 @@ import { ErrorAlert } from '../admin/ErrorAlert';
 import { recordRules } from './errors';
 import { useIncomingCandidates, useOutgoingCandidates, useRecordAction } from './queries';
 
+/** What the dialog shows of an incoming or outgoing document. */
 interface Candidate {
   id: string;
   reference: string | null;
-  date: string | null;
+  issueDate: string | null;
   subject: string;
 }
 
@@ -45,21 +46,8 @@ export function AddDocumentDialog({
   const [pending, setPending] = useState<string | null>(null);
   const inRecord = new Set(record.items.map((item) => `${item.kind}:${item.documentId}`));
 
-  const candidates: Candidate[] =
-    kind === 'incoming'
-      ? (incoming.data?.items ?? []).map((doc) => ({
-          id: doc.id,
-          reference: doc.reference,
-          date: doc.issueDate,
-          subject: doc.subject,
-        }))
-      : (outgoing.data?.items ?? []).map((doc) => ({
-          id: doc.id,
-          reference: doc.reference,
-          date: doc.issueDate,
-          subject: doc.subject,
-        }));
   const query = kind === 'incoming' ? incoming : outgoing;
+  const candidates: readonly Candidate[] = query.data?.items ?? [];
 
   return (
     <Modal
@@ -113,7 +101,7 @@ export function AddDocumentDialog({
                 <Stack gap={2} style={{ minWidth: 0 }}>
                   <Text size="xs" c="dimmed">
                     {doc.reference ?? '—'}
-                    {doc.date ? ` · ${formatIsoDate(doc.date)}` : ''}
+                    {doc.issueDate ? ` · ${formatIsoDate(doc.issueDate)}` : ''}
                   </Text>
                   <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                     {doc.subject}

@@ -8,6 +8,7 @@ import { ActionDialog } from '../incoming/ActionDialog';
 import { recordRules } from './errors';
 import { parseRetention } from './model';
 import { useCatalogueAction } from './queries';
+import { RetentionField } from './RetentionField';
 
 type HeadingField = 'title' | 'abbreviation' | 'parentId';
 
@@ -202,14 +203,10 @@ export function EntryDialog({
           error={message('title')}
           data-testid="entry-title"
         />
-        <TextInput
-          label={t('records.fields.retention')}
-          description={t('records.fields.retentionHint')}
-          inputMode="numeric"
-          maxLength={2}
+        <RetentionField
           value={retention}
-          onChange={(event) => {
-            setRetention(event.currentTarget.value);
+          onChange={(value) => {
+            setRetention(value);
             clear('retention');
           }}
           error={message('retention')}

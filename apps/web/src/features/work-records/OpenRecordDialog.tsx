@@ -11,6 +11,7 @@ import { vietnamToday } from '../work/isoWeek';
 import { recordRules } from './errors';
 import { isNotation, parseRetention } from './model';
 import { useCatalogue, useRecordAction } from './queries';
+import { RetentionField } from './RetentionField';
 
 type Field = 'entryId' | 'title' | 'notation' | 'retention' | 'startDate';
 const fields: readonly Field[] = ['entryId', 'title', 'notation', 'retention', 'startDate'];
@@ -30,7 +31,7 @@ export function OpenRecordDialog({
   const catalogue = useCatalogue(year);
   const open = useRecordAction();
   const entries = (catalogue.data?.catalogue?.entries ?? []).filter((entry) => !entry.recordId);
-  const [mode, setMode] = useState<'entry' | 'adhoc'>(initialEntry ? 'entry' : 'entry');
+  const [mode, setMode] = useState<'entry' | 'adhoc'>('entry');
   const [entryId, setEntryId] = useState<string | null>(initialEntry ?? null);
   const [title, setTitle] = useState('');
   const [notation, setNotation] = useState('');
@@ -137,14 +138,10 @@ export function OpenRecordDialog({
               error={message('notation')}
               data-testid="record-notation"
             />
-            <TextInput
-              label={t('records.fields.retention')}
-              description={t('records.fields.retentionHint')}
-              inputMode="numeric"
-              maxLength={2}
+            <RetentionField
               value={retention}
-              onChange={(event) => {
-                setRetention(event.currentTarget.value);
+              onChange={(value) => {
+                setRetention(value);
                 clear('retention');
               }}
               error={message('retention')}

@@ -25,11 +25,11 @@ import {
   IconSortAscendingNumbers,
   IconTrash,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
+import { Field } from '../../components/Field';
 import { formatIsoDate, formatIsoDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../admin/ErrorAlert';
 import { useDownload } from '../admin/useDownload';
@@ -38,19 +38,6 @@ import { recordRules } from './errors';
 import { useRecord, useRecordAction } from './queries';
 import { ArchiveDueBadge, RecordStateBadge } from './RecordBadges';
 import { CloseRecordDialog, RemoveItemDialog, TextActionDialog } from './RecordDialogs';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function Metadata({ record }: { record: RecordDetail }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { recordsErrorCodes } from '@vanban/contracts';
 import { codeRules } from '../work/feedback';
 
-export const recordMessages = {
+const recordMessages = {
   [recordsErrorCodes.notFound]: 'records.errors.notFound',
   [recordsErrorCodes.forbidden]: 'records.errors.forbidden',
   [recordsErrorCodes.invalidTransition]: 'records.errors.invalidTransition',

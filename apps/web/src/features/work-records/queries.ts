@@ -17,6 +17,8 @@ export const recordKeys = {
   due: ['records', 'due'] as const,
   detail: (id: string) => ['records', 'detail', id] as const,
   catalogue: (year: number) => ['records', 'catalogue', year] as const,
+  // Not under `list`: that key holds the list page's infinite query, whose cache entry differs.
+  openPicker: ['records', 'open-picker'] as const,
 };
 
 export interface RecordListParams {
@@ -74,7 +76,7 @@ export function useCatalogue(year: number) {
 /** Open records the user can put a document in (the "Add to record" dialog). */
 export function useOpenRecords(enabled: boolean) {
   return useQuery({
-    queryKey: recordKeys.list({ state: 'open' }),
+    queryKey: recordKeys.openPicker,
     queryFn: ({ signal }) =>
       request(
         `/api/records${queryString({ state: 'open', limit: 200 })}`,
