@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, uuidSchema } from '../common/primitives.contract.js';
-import { isoWeekSchema, scheduleEntryKindSchema } from '../schedule/schedule.contract.js';
+import { incomingStatsSchema } from '../incoming/incoming.contract.js';
+import {
+  isoWeekSchema,
+  scheduleEntrySchema,
+  scheduleLeaderSchema,
+} from '../schedule/schedule.contract.js';
 
 /**
  * The public transparency page (công khai, no sign-in): per agency, what it chooses to show —
@@ -112,21 +117,25 @@ export const publicScheduleQuerySchema = z.strictObject({
   week: isoWeekSchema.optional(),
 });
 
-export const publicScheduleEntrySchema = z.object({
-  /** Same as the iCal UID's local part. */
-  id: uuidSchema,
-  kind: scheduleEntryKindSchema,
-  allDay: z.boolean(),
-  date: isoDateSchema,
-  startTime: z.string().nullable(),
-  endDate: isoDateSchema.nullable(),
-  endTime: z.string().nullable(),
-  place: z.string().nullable(),
-  content: z.string(),
-  participants: z.string().nullable(),
-  preparingUnit: z.string().nullable(),
-  leaders: z.array(z.object({ fullName: z.string(), title: z.string().nullable() })),
-});
+/** A published entry as the public sees it: no internal ids, visibility or edit history. */
+export const publicScheduleEntrySchema = scheduleEntrySchema
+  .pick({
+    kind: true,
+    allDay: true,
+    date: true,
+    startTime: true,
+    endDate: true,
+    endTime: true,
+    place: true,
+    content: true,
+    participants: true,
+    preparingUnit: true,
+  })
+  .extend({
+    /** Same as the iCal UID's local part. */
+    id: uuidSchema,
+    leaders: z.array(scheduleLeaderSchema.pick({ fullName: true, title: true })),
+  });
 export type PublicScheduleEntry = z.infer<typeof publicScheduleEntrySchema>;
 
 export const publicScheduleResponseSchema = z.object({
@@ -152,23 +161,6 @@ export const publicOnTimeQuerySchema = z.strictObject({
   months: z.coerce.number().int().min(1).max(24).default(12),
 });
 
-const countSchema = z.number().int().min(0);
-
 /** Incoming documents handled on time per month (non-confidential documents only). */
-export const publicOnTimeResponseSchema = z.object({
-  asOf: isoDateSchema,
-  months: z.array(
-    z.object({
-      month: z.string().regex(/^\d{4}-\d{2}$/),
-      completed: countSchema,
-      onTime: countSchema,
-      late: countSchema,
-      overdueOpen: countSchema,
-    }),
-  ),
-  completed: countSchema,
-  onTime: countSchema,
-  late: countSchema,
-  onTimeRate: z.number().min(0).max(1).nullable(),
-});
+export const publicOnTimeResponseSchema = incomingStatsSchema.omit({ scope: true });
 export type PublicOnTimeResponse = z.infer<typeof publicOnTimeResponseSchema>;

@@ -1,1 +1,1 @@
-export { registerPublicationRoutes, PUBLIC_RATE_LIMIT } from './publication.routes.js';
+export { registerPublicationRoutes } from './publication.routes.js';

@@ -65,6 +65,20 @@ export async function getPublicAgency(deps: PublicationDeps, code: string): Prom
   return presentAgency(await publishingAgency(deps, code));
 }
 
+const SECTIONS = {
+  tasks: { flag: 'show_tasks', what: 'its tasks' },
+  schedule: { flag: 'show_schedule', what: 'its schedule' },
+  onTimeRates: { flag: 'show_on_time_rates', what: 'its on-time rates' },
+} as const;
+
+/** The agency, if it publishes this section (else 404: turned-off sections read no data). */
+async function sectionAgency(deps: PublicationDeps, code: string, section: keyof typeof SECTIONS) {
+  const agency = await publishingAgency(deps, code);
+  const { flag, what } = SECTIONS[section];
+  if (!agency[flag]) throw publicationErrors.notPublic(`The agency does not publish ${what}`);
+  return agency;
+}
+
 export async function getPublicTasks(
   deps: PublicationDeps,
   code: string,
@@ -74,9 +88,7 @@ export async function getPublicTasks(
     offset: number;
   },
 ): Promise<PublicTasksResponse> {
-  const agency = await publishingAgency(deps, code);
-  if (!agency.show_tasks)
-    throw publicationErrors.notPublic('The agency does not publish its tasks');
+  const agency = await sectionAgency(deps, code, 'tasks');
   const today = vietnamDate(deps.clock.now());
   const [rows, counts] = await Promise.all([
     repo.findPublicTasks(deps.db, { agencyId: agency.agency_id, ...query, status: query.status }),
@@ -128,20 +140,13 @@ function presentPublished(row: PublishedRow): PublicScheduleEntry {
   };
 }
 
-async function scheduleAgency(deps: PublicationDeps, code: string) {
-  const agency = await publishingAgency(deps, code);
-  if (!agency.show_schedule)
-    throw publicationErrors.notPublic('The agency does not publish its schedule');
-  return agency;
-}
-
 /** The on-duty leaders and public events of a published week (the current week by default). */
 export async function getPublicSchedule(
   deps: PublicationDeps,
   code: string,
   query: { week?: string | undefined },
 ): Promise<PublicScheduleResponse> {
-  const agency = await scheduleAgency(deps, code);
+  const agency = await sectionAgency(deps, code, 'schedule');
   const range = resolveRange({ week: query.week }, vietnamDate(deps.clock.now()), currentWeek);
   const [week] = await findWeeks(deps.db, agency.agency_id, [range.from]);
   const rows = await findPublishedEntries(deps.db, {
@@ -168,7 +173,7 @@ export async function getPublicScheduleIcal(
   code: string,
   query: { week?: string | undefined },
 ): Promise<{ filename: string; body: string }> {
-  const agency = await scheduleAgency(deps, code);
+  const agency = await sectionAgency(deps, code, 'schedule');
   const range = resolveRange({ week: query.week }, vietnamDate(deps.clock.now()), feedRange);
   const rows = await findPublishedEntries(deps.db, {
     agencyId: agency.agency_id,
@@ -189,8 +194,6 @@ export async function getPublicOnTime(
   code: string,
   query: { months: number },
 ): Promise<PublicOnTimeResponse> {
-  const agency = await publishingAgency(deps, code);
-  if (!agency.show_on_time_rates)
-    throw publicationErrors.notPublic('The agency does not publish its on-time rates');
+  const agency = await sectionAgency(deps, code, 'onTimeRates');
   return publicOnTimeStats(deps, agency.agency_id, query);
 }

@@ -39,7 +39,7 @@ const publicRoute = { auth: 'public' as const };
  * Requests per client address and minute on the public (no sign-in) endpoints. Generous for a
  * person or a calendar client refreshing a feed; a scraper looping on them gets 429s.
  */
-export const PUBLIC_RATE_LIMIT = { max: 120, timeWindow: 60_000 };
+const PUBLIC_RATE_LIMIT = { max: 120, timeWindow: 60_000 };
 
 /** Public answers may be cached briefly by browsers and proxies: they are the same for everyone. */
 const PUBLIC_CACHE = 'public, max-age=60';

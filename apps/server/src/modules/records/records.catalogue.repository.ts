@@ -172,3 +172,23 @@ export async function copyCatalogue(
     );
   return { headings: headings.length, entries: entries.length };
 }
+
+/** A catalogue entry's creator unit must be one of the agency's. */
+export async function isUnitOf(db: Db, unitId: string, agencyId: string): Promise<boolean> {
+  const rows = await queryRows<{ ok: number }>(
+    db,
+    sql`select 1 as ok from units where id = ${unitId} and agency_id = ${agencyId}`,
+  );
+  return rows.length > 0;
+}
+
+/** A catalogue entry's creator must be an active person of the agency (home or a role). */
+export async function isActiveMemberOf(db: Db, userId: string, agencyId: string): Promise<boolean> {
+  const rows = await queryRows<{ ok: number }>(
+    db,
+    sql`select 1 as ok from users u where u.id = ${userId} and not u.disabled
+        and (u.agency_id = ${agencyId}
+             or exists (select 1 from user_roles r where r.user_id = u.id and r.agency_id = ${agencyId}))`,
+  );
+  return rows.length > 0;
+}

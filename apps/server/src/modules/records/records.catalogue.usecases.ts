@@ -5,13 +5,11 @@ import type {
   createEntryBodySchema,
   createHeadingBodySchema,
 } from '@vanban/contracts';
-import { sql } from 'drizzle-orm';
 import { vietnamDate } from '../../platform/clock/clock.js';
-import { queryRows, type Db } from '../../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
 import { actorScope } from '../incoming/index.js';
-import { adminAgencyIds, type Actor, type RequestMeta } from '../identity/index.js';
-import { agencySubtreeIds } from '../organizations/index.js';
+import { usersAdmin, type Actor, type RequestMeta } from '../identity/index.js';
 import * as cat from './records.catalogue.repository.js';
 import { recordsErrors } from './records.errors.js';
 import {
@@ -37,7 +35,7 @@ async function catalogueAccess(
 ) {
   const target = agencyId ?? actor.agencyId;
   const today = vietnamDate(deps.clock.now());
-  const administered = await agencySubtreeIds(deps.db, adminAgencyIds(actor), today);
+  const administered = await usersAdmin.administeredAgencyIds(deps, actor);
   const canManage =
     actorScope(actor).agencyWideIds.includes(target) || administered.includes(target);
   const canRead = canManage || memberAgencyIds(actor).includes(target);
@@ -45,6 +43,8 @@ async function catalogueAccess(
   if (!canRead) throw recordsErrors.catalogueNotFound();
   return { agencyId: target, canManage, today };
 }
+
+type CatalogueAccess = Awaited<ReturnType<typeof catalogueAccess>>;
 
 function requireManage(access: { canManage: boolean }) {
   if (!access.canManage)
@@ -101,20 +101,28 @@ async function presentCatalogue(db: Db, row: cat.CatalogueRow, today: string): P
   };
 }
 
+/** The catalogue of the year as the actor may see it (the access already checked). */
+async function catalogueResponse(
+  db: Db,
+  access: CatalogueAccess,
+  year: number,
+): Promise<CatalogueResponse> {
+  const row = await cat.findCatalogue(db, access.agencyId, year);
+  return {
+    year,
+    agencyId: access.agencyId,
+    canManage: access.canManage,
+    catalogue: row ? await presentCatalogue(db, row, access.today) : null,
+  };
+}
+
 export async function getCatalogue(
   deps: Pick<RecordsDeps, 'db' | 'clock'>,
   actor: Actor,
   query: { year?: number | undefined; agencyId?: string | undefined },
 ): Promise<CatalogueResponse> {
   const access = await catalogueAccess(deps, actor, query.agencyId);
-  const year = query.year ?? Number(access.today.slice(0, 4));
-  const row = await cat.findCatalogue(deps.db, access.agencyId, year);
-  return {
-    year,
-    agencyId: access.agencyId,
-    canManage: access.canManage,
-    catalogue: row ? await presentCatalogue(deps.db, row, access.today) : null,
-  };
+  return catalogueResponse(deps.db, access, query.year ?? Number(access.today.slice(0, 4)));
 }
 
 export async function createCatalogue(
@@ -155,14 +163,47 @@ export async function createCatalogue(
       'record_catalogue',
     );
   });
-  return getCatalogue(deps, actor, { year: body.year, agencyId: access.agencyId });
+  return catalogueResponse(deps.db, access, body.year);
 }
 
-/** The catalogue of the year, locked: headings and entries of one catalogue change one by one. */
-async function lockedCatalogue(tx: Db, agencyId: string, year: number) {
-  const row = await cat.findCatalogue(tx, agencyId, year, { lock: true });
-  if (!row) throw recordsErrors.catalogueNotFound(`No catalogue for ${year} yet`);
-  return row;
+interface CatalogueChange {
+  tx: Db;
+  catalogue: cat.CatalogueRow;
+  headings: cat.HeadingRow[];
+  agencyId: string;
+  now: Date;
+}
+
+/**
+ * One change to the catalogue of a year, by those who keep it, in one transaction with its audit
+ * event: the catalogue row is locked, so headings and entries of one catalogue change one by one.
+ * `change` returns the audit data; the answer is the catalogue as it is now.
+ */
+async function changeCatalogue(
+  deps: Pick<RecordsDeps, 'db' | 'clock'>,
+  actor: Actor,
+  meta: RequestMeta,
+  target: { year: number; agencyId: string | undefined },
+  auditType: string,
+  change: (ctx: CatalogueChange) => Promise<Record<string, unknown>>,
+): Promise<CatalogueResponse> {
+  const access = await catalogueAccess(deps, actor, target.agencyId);
+  requireManage(access);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const catalogue = await cat.findCatalogue(tx, access.agencyId, target.year, { lock: true });
+    if (!catalogue) throw recordsErrors.catalogueNotFound(`No catalogue for ${target.year} yet`);
+    const headings = await cat.headingsOf(tx, catalogue.id);
+    const data = await change({ tx, catalogue, headings, agencyId: access.agencyId, now });
+    await auditRecord(
+      { tx, actor, now, meta },
+      { id: catalogue.id, agencyId: access.agencyId },
+      auditType,
+      data,
+      'record_catalogue',
+    );
+  });
+  return catalogueResponse(deps.db, access, target.year);
 }
 
 export async function addHeading(
@@ -172,12 +213,9 @@ export async function addHeading(
   body: z.infer<typeof createHeadingBodySchema>,
   agencyId?: string,
 ): Promise<CatalogueResponse> {
-  const access = await catalogueAccess(deps, actor, agencyId);
-  requireManage(access);
-  const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    const catalogue = await lockedCatalogue(tx, access.agencyId, body.year);
-    const headings = await cat.headingsOf(tx, catalogue.id);
+  const target = { year: body.year, agencyId };
+  return changeCatalogue(deps, actor, meta, target, 'records.heading_added', async (ctx) => {
+    const { tx, catalogue, headings } = ctx;
     const parent = body.parentId ? headings.find((h) => h.id === body.parentId) : null;
     if (body.parentId && !parent) throw recordsErrors.headingInvalid('Unknown parent heading');
     // Appendix V §I.1: two levels, top headings by Roman numeral and sub-headings within them.
@@ -203,36 +241,17 @@ export async function addHeading(
       position,
       abbreviation,
       title: body.title,
-      createdAt: now,
+      createdAt: ctx.now,
     });
-    await auditRecord(
-      { tx, actor, now, meta },
-      { id: catalogue.id, agencyId: access.agencyId },
-      'records.heading_added',
-      { headingId: id, title: body.title, abbreviation, parentId: parent?.id ?? null },
-      'record_catalogue',
-    );
+    return { headingId: id, title: body.title, abbreviation, parentId: parent?.id ?? null };
   });
-  return getCatalogue(deps, actor, { year: body.year, agencyId: access.agencyId });
 }
 
 async function checkCreator(db: Db, agencyId: string, unitId?: string, userId?: string) {
-  if (unitId) {
-    const rows = await queryRows<{ ok: number }>(
-      db,
-      sql`select 1 as ok from units where id = ${unitId} and agency_id = ${agencyId}`,
-    );
-    if (rows.length === 0) throw recordsErrors.entryInvalid('The unit is not of this agency');
-  }
-  if (userId) {
-    const rows = await queryRows<{ ok: number }>(
-      db,
-      sql`select 1 as ok from users u where u.id = ${userId} and not u.disabled
-          and (u.agency_id = ${agencyId}
-               or exists (select 1 from user_roles r where r.user_id = u.id and r.agency_id = ${agencyId}))`,
-    );
-    if (rows.length === 0) throw recordsErrors.entryInvalid('The person is not of this agency');
-  }
+  if (unitId && !(await cat.isUnitOf(db, unitId, agencyId)))
+    throw recordsErrors.entryInvalid('The unit is not of this agency');
+  if (userId && !(await cat.isActiveMemberOf(db, userId, agencyId)))
+    throw recordsErrors.entryInvalid('The person is not of this agency');
 }
 
 export async function addEntry(
@@ -242,16 +261,13 @@ export async function addEntry(
   body: z.infer<typeof createEntryBodySchema>,
   agencyId?: string,
 ): Promise<CatalogueResponse> {
-  const access = await catalogueAccess(deps, actor, agencyId);
-  requireManage(access);
-  const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    const catalogue = await lockedCatalogue(tx, access.agencyId, body.year);
-    const headings = await cat.headingsOf(tx, catalogue.id);
+  const target = { year: body.year, agencyId };
+  return changeCatalogue(deps, actor, meta, target, 'records.entry_added', async (ctx) => {
+    const { tx, catalogue, headings } = ctx;
     const heading = headings.find((h) => h.id === body.headingId);
     if (!heading) throw recordsErrors.entryInvalid('Unknown heading');
     const top = heading.parentId ? headings.find((h) => h.id === heading.parentId)! : heading;
-    await checkCreator(tx, access.agencyId, body.creatorUnitId, body.creatorUserId);
+    await checkCreator(tx, ctx.agencyId, body.creatorUnitId, body.creatorUserId);
     // Appendix V §I.2: numbered through the catalogue, or from 01 under each top heading.
     const taken = await cat.takenNumbers(
       tx,
@@ -273,16 +289,9 @@ export async function addEntry(
       creatorUserId: body.creatorUserId ?? null,
       notes: body.notes ?? null,
       createdBy: actor.userId,
-      createdAt: now,
+      createdAt: ctx.now,
     });
     if (!inserted) throw recordsErrors.entryInvalid(`The notation ${notation} is already used`);
-    await auditRecord(
-      { tx, actor, now, meta },
-      { id: catalogue.id, agencyId: access.agencyId },
-      'records.entry_added',
-      { entryId: id, notation, title: body.title, retention: body.retention },
-      'record_catalogue',
-    );
+    return { entryId: id, notation, title: body.title, retention: body.retention };
   });
-  return getCatalogue(deps, actor, { year: body.year, agencyId: access.agencyId });
 }

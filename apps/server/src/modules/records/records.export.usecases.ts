@@ -4,9 +4,8 @@ import { actorScope } from '../incoming/index.js';
 import type { Actor } from '../identity/index.js';
 import { registerAgencyNames } from '../registers/index.js';
 import { buildRecordPdf } from './records.pdf.js';
-import { recordSummary } from './records.queries.js';
 import type { RecordsDeps } from './records.usecase-kit.js';
-import { loadVisibleRecord } from './records.views.usecases.js';
+import { loadVisibleRecord, namesOf } from './records.views.usecases.js';
 import { buildRecordXml } from './records.xml.js';
 
 /**
@@ -49,7 +48,7 @@ export async function exportRecordXml(
   id: string,
 ) {
   const { record, items } = await loadVisibleRecord(deps.db, actorScope(actor), id);
-  const summary = await recordSummary(deps.db, id);
+  const names = await namesOf(deps.db, [record.creatorId]);
   const xml = buildRecordXml(
     {
       organId: record.organId,
@@ -58,7 +57,7 @@ export async function exportRecordXml(
       title: record.title,
       maintenance: record.maintenance,
       rights: record.rights,
-      creatorName: summary?.creator_name ?? '',
+      creatorName: names.get(record.creatorId) ?? '',
       language: record.language,
       startDate: record.startDate,
       endDate: record.endDate,

@@ -6,7 +6,7 @@ import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { addDays } from '../calendar/index.js';
 import { notify } from '../notifications/index.js';
-import { formatVnDate } from './records.presenters.js';
+import { formatVnDate } from '../registers/index.js';
 import { ARCHIVE_NOTICE_DAYS } from './records.models.js';
 import { agencyClerkIds } from './records.repository.js';
 

@@ -2,8 +2,8 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { vietnamDate } from '../../platform/clock/clock.js';
 import { renderPdf } from '../../platform/pdf/pdf.js';
+import { formatVnDate } from '../registers/index.js';
 import type { ItemDocument } from './records.documents.js';
-import { formatVnDate } from './records.presenters.js';
 
 /**
  * The exported record as one PDF: the index of its documents (Mục lục văn bản, tài liệu trong hồ

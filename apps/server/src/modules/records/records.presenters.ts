@@ -8,12 +8,6 @@ import { mayArchive } from './records.usecase-kit.js';
 
 const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
 
-/** `dd/mm/yyyy`, as Vietnamese documents write dates. */
-export function formatVnDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 export function presentSummary(r: RecordSummaryRow, today: string): RecordSummary {
   const flags = archiveFlags({ state: r.state, archiveDueDate: r.archive_due_date }, today);
   return {

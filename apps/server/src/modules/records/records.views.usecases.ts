@@ -45,7 +45,8 @@ export async function loadVisibleRecord(db: Db, scope: ActorScope, id: string) {
   return { record, items: await recordDocuments(db, id) };
 }
 
-async function namesOf(db: Db, ids: (string | null)[]) {
+/** Full names of the given users (nulls skipped). */
+export async function namesOf(db: Db, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
   const rows = wanted.length
     ? await db

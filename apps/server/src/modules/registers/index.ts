@@ -20,3 +20,4 @@ export {
   type OutgoingRegisterRows,
 } from './registers.outgoing-export.js';
 export { registerAgencyNames } from './registers.heading.js';
+export { formatVnDate } from './registers.export.models.js';

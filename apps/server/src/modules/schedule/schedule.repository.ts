@@ -116,19 +116,10 @@ export async function replaceLeaders(tx: Db, entryId: string, userIds: string[])
     .values(userIds.map((userId, position) => ({ entryId, userId, position })));
 }
 
-export async function leaderIdsOf(db: Db, entryId: string): Promise<string[]> {
-  const rows = await db
-    .select({ userId: scheduleEntryLeaders.userId })
-    .from(scheduleEntryLeaders)
-    .where(eq(scheduleEntryLeaders.entryId, entryId))
-    .orderBy(asc(scheduleEntryLeaders.position));
-  return rows.map((r) => r.userId);
-}
-
 /** Working entries of an agency overlapping the range, by start; optionally of one leader. */
 export async function findEntries(
   db: Db,
-  q: { agencyId: string; range: InstantRange; leaderId?: string | undefined; ids?: string[] },
+  q: { agencyId: string; range: InstantRange; leaderId?: string | undefined },
 ): Promise<EntryRow[]> {
   return db
     .select()
@@ -136,7 +127,7 @@ export async function findEntries(
     .where(
       and(
         eq(scheduleEntries.agencyId, q.agencyId),
-        q.ids ? inArray(scheduleEntries.id, q.ids) : overlaps(scheduleEntries, q.range),
+        overlaps(scheduleEntries, q.range),
         q.leaderId
           ? sql`exists (select 1 from schedule_entry_leaders l
                 where l.entry_id = ${scheduleEntries.id} and l.user_id = ${q.leaderId})`
