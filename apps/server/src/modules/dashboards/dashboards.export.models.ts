@@ -1,3 +1,4 @@
+import { formatVnDate } from '../registers/index.js';
 import type {
   AgencyTier,
   DashboardMetrics,
@@ -152,12 +153,6 @@ export function rankingTable(byShare: DashboardRanking, byOnTime: DashboardRanki
     ]),
     hasTotal: false,
   };
-}
-
-/** Dates in Vietnamese documents: dd/mm/yyyy. */
-export function formatVnDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** `0.857142…` → `85,7 %` (Vietnamese decimal comma). */

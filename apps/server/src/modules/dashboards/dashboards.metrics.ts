@@ -1,7 +1,7 @@
 import type { AgencyTier, DashboardAgency } from '@vanban/contracts';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database.js';
-import { uuidArray } from '../../platform/db/sql.js';
+import { textArray, uuidArray } from '../../platform/db/sql.js';
 import { zeroCounts, type Period, type RawCounts } from './dashboards.models.js';
 
 /**
@@ -19,10 +19,6 @@ export interface CountsByGroup {
 
 export function emptyCounts(): CountsByGroup {
   return { agencies: new Map(), tiers: new Map(), total: zeroCounts() };
-}
-
-function textArray(values: readonly string[]): SQL {
-  return sql`${`{${values.join(',')}}`}::text[]`;
 }
 
 /** `s(agency_id, tier)`: the scope's agencies with their tier in the period. */

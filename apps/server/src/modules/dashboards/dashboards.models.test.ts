@@ -10,6 +10,7 @@ import {
   resolvePeriod,
   toMetrics,
   workingDayIndex,
+  yearsBetween,
   zeroCounts,
 } from './dashboards.models.js';
 
@@ -139,6 +140,13 @@ describe('working-day index', () => {
       calendar.workingDaysBetween('2025-04-29', '2025-05-05'),
     );
     expect(n('2025-05-05') - n('2025-04-29')).toBe(1);
+  });
+});
+
+describe('calendar years', () => {
+  it('lists every year from the first date to the last, both included', () => {
+    expect(yearsBetween('2024-12-31', '2026-01-01')).toEqual([2024, 2025, 2026]);
+    expect(yearsBetween('2025-03-01', '2025-11-30')).toEqual([2025]);
   });
 });
 

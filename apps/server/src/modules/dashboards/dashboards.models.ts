@@ -160,6 +160,12 @@ export function toMetrics(raw: RawCounts, targetPercent: number | null): Dashboa
   };
 }
 
+/** The calendar years from the one of `first` to the one of `last` (ISO dates), both included. */
+export function yearsBetween(first: string, last: string): number[] {
+  const from = Number(first.slice(0, 4));
+  return Array.from({ length: Number(last.slice(0, 4)) - from + 1 }, (_, i) => from + i);
+}
+
 /**
  * Every day from `first` to `last` with the number of working days up to and including it, so
  * that SQL gets the working days in (a, b] of a document as `n(b) - n(a)` by two joins, whatever

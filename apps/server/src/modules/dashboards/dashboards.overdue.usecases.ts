@@ -7,7 +7,7 @@ import type { Actor } from '../identity/index.js';
 import { actorScope, incomingVisibleTo } from '../incoming/index.js';
 import { taskVisibleTo } from '../tasks/index.js';
 import { ts } from './dashboards.metrics.js';
-import type { Period } from './dashboards.models.js';
+import { yearsBetween, type Period } from './dashboards.models.js';
 import { resolveScope, type DashboardDeps } from './dashboards.usecases.js';
 
 /**
@@ -40,16 +40,11 @@ export async function dashboardOverdue(
   const taskListable = sql`(t.secrecy = 'normal' or ${taskVisibleTo(scope)})`;
   const incoming = await overdueIncoming(deps, agency.id, period, incomingListable, query.limit);
   const tasks = await overdueTasks(deps, agency.id, period, taskListable, query.limit);
-  const dues = [...incoming.items, ...tasks.items].map((i) => i.due_date);
-  const firstYear = dues.reduce((min, d) => Math.min(min, Number(d.slice(0, 4))), Infinity);
-  const years = [];
-  for (
-    let y = Math.min(firstYear, Number(period.cutDate.slice(0, 4)));
-    y <= Number(period.cutDate.slice(0, 4));
-    y++
-  )
-    years.push(y);
-  const calendar = await loadWorkingCalendar(deps.db, years);
+  // The oldest due date listed (or the cut) is where the working days to count begin.
+  const first = [...incoming.items, ...tasks.items]
+    .map((i) => i.due_date)
+    .reduce((min, d) => (d < min ? d : min), period.cutDate);
+  const calendar = await loadWorkingCalendar(deps.db, yearsBetween(first, period.cutDate));
   const late = (due: string) => Math.max(0, calendar.workingDaysBetween(due, period.cutDate));
   return {
     agency,

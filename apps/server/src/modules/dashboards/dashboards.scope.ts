@@ -83,12 +83,11 @@ export async function findCityOf(
 
 /**
  * What a dashboard covers before visibility: `rootId` and, with `descend`, everything under it
- * (every agency of the period when null); with `tier`, only the agencies of that tier.
+ * (every agency of the period when null).
  */
 export interface ScopeTarget {
   rootId: string | null;
   descend: boolean;
-  tier: AgencyTier | null;
 }
 
 /**
@@ -121,7 +120,6 @@ export async function scopeAgencies(
         )
         select pv.* from pv
         where pv.id in (select id from target) and pv.id in (select id from visible)
-          ${target.tier === null ? sql`` : sql`and pv.tier = ${target.tier}`}
         order by pv.level, pv.code`,
   );
   return rows.map(toAgency);

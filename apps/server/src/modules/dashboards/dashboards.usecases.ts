@@ -24,6 +24,7 @@ import {
   resolvePeriod,
   toMetrics,
   workingDayIndex,
+  yearsBetween,
   zeroCounts,
   type Period,
   type RankBy,
@@ -76,31 +77,27 @@ export async function resolveScope(
   if (query.agency && !named) throw dashboardErrors.agencyNotFound();
   let root: DashboardAgency | null = named;
   let target: ScopeTarget;
+  let tier: AgencyTier | null = null;
   if (query.scope === 'tier') {
     if (!query.tier) throw commonErrors.validation('tier is required with scope=tier');
-    target = { rootId: root?.id ?? null, descend: true, tier: query.tier };
+    tier = query.tier;
+    target = { rootId: root?.id ?? null, descend: true };
   } else if (query.scope === 'city') {
     root = await findCityOf(deps.db, root?.id ?? actor.agencyId, period);
     if (!root) throw dashboardErrors.agencyNotFound('Your agency has no city in this period');
-    target = { rootId: root.id, descend: true, tier: null };
+    target = { rootId: root.id, descend: true };
   } else {
     root ??= await findAgencyInPeriod(deps.db, { id: actor.agencyId }, period);
     if (!root) throw dashboardErrors.agencyNotFound('Your agency did not exist in this period');
-    target = { rootId: root.id, descend: query.subtree, tier: null };
+    target = { rootId: root.id, descend: query.subtree };
   }
-  const roleAgencies = dashboardRoleAgencies(actor);
-  if (root) {
-    // The agency asked for (or the city, or the root of a tier) must itself be on the actor's
-    // dashboard: a partial answer would tell what exists beyond it.
-    const [visible] = await scopeAgencies(
-      deps.db,
-      roleAgencies,
-      { rootId: root.id, descend: false, tier: null },
-      period,
-    );
-    if (!visible) throw dashboardErrors.forbidden();
-  }
-  const agencies = await scopeAgencies(deps.db, roleAgencies, target, period);
+  // One statement for the whole target before the tier filter: the agency asked for (or the
+  // city, or the root of a tier) heads it and must itself be on the actor's dashboard — a partial
+  // answer would tell what exists beyond it.
+  const visible = await scopeAgencies(deps.db, dashboardRoleAgencies(actor), target, period);
+  const rootId = root?.id;
+  if (rootId && !visible.some((a) => a.id === rootId)) throw dashboardErrors.forbidden();
+  const agencies = tier === null ? visible : visible.filter((a) => a.tier === tier);
   return { period, root, agencies };
 }
 
@@ -114,10 +111,7 @@ export async function computeSummary(
   const ids = agencies.map((a) => a.id);
   const first = await firstRegistrationOfCompleted(deps.db, ids, period);
   const indexFrom = first !== null && first < period.from ? first : period.from;
-  const years = [];
-  for (let y = Number(indexFrom.slice(0, 4)); y <= Number(period.to.slice(0, 4)); y++)
-    years.push(y);
-  const calendar = await loadWorkingCalendar(deps.db, years);
+  const calendar = await loadWorkingCalendar(deps.db, yearsBetween(indexFrom, period.to));
   const counts = emptyCounts();
   await countIncoming(
     deps.db,

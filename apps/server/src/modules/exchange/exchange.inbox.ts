@@ -8,6 +8,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
+import { textArray } from '../../platform/db/sql.js';
 import { storeGeneratedFile } from '../files/index.js';
 import { correctDelivered, receiveDocument, revokeDelivered } from '../incoming/index.js';
 import {
@@ -27,7 +28,7 @@ async function localRecipients(db: Db, codes: string[]) {
     sql`select distinct on (v.agency_id) v.agency_id, v.code, r.user_id as clerk_id
         from agency_versions v join user_roles r on r.agency_id = v.agency_id and r.role = 'clerk'
         join users u on u.id = r.user_id and not u.disabled
-        where v.valid_to is null and v.code = any(${`{${codes.map((c) => `"${c.replace(/"/g, '')}"`).join(',')}}`}::text[])
+        where v.valid_to is null and v.code = any(${textArray(codes)})
         order by v.agency_id, r.user_id`,
   );
 }

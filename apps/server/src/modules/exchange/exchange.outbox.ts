@@ -25,6 +25,9 @@ interface OutboxRow {
   business_type: 'new' | 'revoke' | 'update' | 'replace';
   created_at: string;
   attempts: number;
+  /** The packet kept from an earlier attempt, if any (`exchange_sent`). */
+  kept_id: string | null;
+  kept_sha256: string | null;
 }
 
 /** The sender's side of a packet: the issuing agency and the document as issued. */
@@ -115,15 +118,8 @@ async function documentPacket(
   row: OutboxRow,
   sign: ReturnType<typeof agencySigner>,
 ) {
-  const kept = async () => {
-    const [k] = await queryRows<{ id: string; packet_sha256: string }>(
-      deps.db,
-      sql`select id, packet_sha256 from exchange_sent where outbox_id = ${row.id}`,
-    );
-    return k ? { id: k.id, bytes: await readPacketBytes(deps.storage, k.packet_sha256) } : null;
-  };
-  const earlier = await kept();
-  if (earlier) return earlier;
+  if (row.kept_id && row.kept_sha256)
+    return { id: row.kept_id, bytes: await readPacketBytes(deps.storage, row.kept_sha256) };
   const now = deps.clock.now();
   const built = await packetFor(deps.db, deps.storage, row);
   const signed = await sign(built.agencyId, built.bytes);
@@ -136,8 +132,13 @@ async function documentPacket(
     signed,
     builtAt: now,
   });
+  if (id) return { id, bytes: signed.bytes };
   // Another process kept one first: send that one.
-  return id ? { id, bytes: signed.bytes } : (await kept())!;
+  const [other] = await queryRows<{ id: string; packet_sha256: string }>(
+    deps.db,
+    sql`select id, packet_sha256 from exchange_sent where outbox_id = ${row.id}`,
+  );
+  return { id: other!.id, bytes: await readPacketBytes(deps.storage, other!.packet_sha256) };
 }
 
 /**
@@ -155,8 +156,9 @@ export async function sendQueuedDocuments(
   const rows = await queryRows<OutboxRow>(
     deps.db,
     sql`select o.id, o.outgoing_id, o.to_agency_code, r.name as to_name, o.business_type,
-          o.created_at, o.attempts
+          o.created_at, o.attempts, k.id as kept_id, k.packet_sha256 as kept_sha256
         from hub_outbox o join outgoing_recipients r on r.id = o.recipient_id
+        left join exchange_sent k on k.outbox_id = o.id
         where o.state = 'queued' order by o.created_at, o.id limit 50`,
   );
   const sign = agencySigner(deps, deps.clock.now(), log);
