@@ -12,7 +12,7 @@ import {
   type NotificationStreams,
 } from '../modules/notifications/index.js';
 import { outgoingFileAccessRule } from '../modules/outgoing/index.js';
-import { markTasksEscalated, taskDeadlines, taskFileAccessRule } from '../modules/tasks/index.js';
+import { taskDeadlines, taskFileAccessRule } from '../modules/tasks/index.js';
 import { assignmentDeadlines, type DeadlineSource } from '../modules/reminders/index.js';
 
 /** Everything use cases may need, built once by the composition root and passed in. */
@@ -57,6 +57,6 @@ export function buildDependencies(
     fileAccessRules: [incomingFileAccessRule, outgoingFileAccessRule, taskFileAccessRule],
     blobTextListeners: [onBlobTextReady],
     notificationStreams: createNotificationStreams(database.db),
-    deadlineSources: [assignmentDeadlines, { ...taskDeadlines, onEscalated: markTasksEscalated }],
+    deadlineSources: [assignmentDeadlines, taskDeadlines],
   };
 }

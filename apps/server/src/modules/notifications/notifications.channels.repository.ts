@@ -73,8 +73,11 @@ export async function savePreferences(
     .onConflictDoUpdate({ target: notificationPreferences.userId, set: values });
 }
 
-export async function insertDelivery(tx: Db, row: typeof notificationDeliveries.$inferInsert) {
-  await tx.insert(notificationDeliveries).values(row);
+export async function insertDeliveries(
+  tx: Db,
+  rows: (typeof notificationDeliveries.$inferInsert)[],
+): Promise<void> {
+  if (rows.length > 0) await tx.insert(notificationDeliveries).values(rows);
 }
 
 /** Everything the delivery job needs: the delivery, its notification, the user now. */

@@ -40,37 +40,35 @@ export async function enqueueChannelDeliveries(
     tx,
     rows.map((r) => r.userId),
   );
-  let queued = 0;
-  for (const row of rows) {
+  const deliveries = rows.flatMap((row) => {
     const p = prefs.get(row.userId);
-    if (!p) continue;
-    for (const channel of ['email', 'sms'] as const) {
-      if (!p[channel]) continue;
-      const id = newId();
-      const notBefore = sendTime(now, p, urgency);
-      await repo.insertDelivery(tx, {
-        id,
+    if (!p) return [];
+    const notBefore = sendTime(now, p, urgency);
+    return (['email', 'sms'] as const)
+      .filter((channel) => p[channel])
+      .map((channel) => ({
+        id: newId(),
         notificationId: row.id,
         userId: row.userId,
         channel,
         notBefore,
         createdAt: now,
-      });
-      await enqueueJob(
-        tx,
-        {
-          kind: DELIVER_JOB,
-          payload: { deliveryId: id },
-          dedupeKey: `${DELIVER_JOB}:${id}`,
-          runAt: notBefore,
-          maxAttempts: DELIVER_MAX_ATTEMPTS,
-        },
-        { now: () => now },
-      );
-      queued++;
-    }
-  }
-  return queued;
+      }));
+  });
+  await repo.insertDeliveries(tx, deliveries);
+  for (const d of deliveries)
+    await enqueueJob(
+      tx,
+      {
+        kind: DELIVER_JOB,
+        payload: { deliveryId: d.id },
+        dedupeKey: `${DELIVER_JOB}:${d.id}`,
+        runAt: d.notBefore,
+        maxAttempts: DELIVER_MAX_ATTEMPTS,
+      },
+      { now: () => now },
+    );
+  return deliveries.length;
 }
 
 export interface ChannelTransports {

@@ -1,4 +1,5 @@
-import { dayNumber, type WorkingCalendar } from '../calendar/index.js';
+import { formatVnDate } from '../registers/index.js';
+import { addDays, type WorkingCalendar } from '../calendar/index.js';
 
 /**
  * When to remind (pure). Decree 30/2020 Art. 24(1)(c) has the office follow up and urge the
@@ -39,12 +40,9 @@ export interface PlannedReminder {
 /** The n-th working day strictly before `due` (n ≥ 1): 1 before a Monday is the Friday. */
 export function workingDayBefore(calendar: WorkingCalendar, due: string, n: number): string {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`offset must be ≥ 1, got ${n}`);
-  let day = dayNumber(due);
-  let left = n;
   let date = due;
-  while (left > 0) {
-    day--;
-    date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+  for (let left = n; left > 0;) {
+    date = addDays(date, -1);
     if (calendar.isWorkingDay(date)) left--;
   }
   return date;
@@ -97,14 +95,9 @@ export function planReminders(
   return planned;
 }
 
-/** `2026-05-04` → `04/05/2026`, as dates are written in Vietnamese documents. */
-export function vietnameseDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
-
 /** The bell's (and the e-mail subject's) text, in Vietnamese. */
 export function reminderTitle(p: PlannedReminder, item: { title: string; dueDate: string }) {
-  const due = vietnameseDate(item.dueDate);
+  const due = formatVnDate(item.dueDate);
   switch (p.kind) {
     case 'before':
       return `Còn ${p.workingDays} ngày làm việc đến hạn ${due}: ${item.title}`;

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db/database.js';
+import { uuidArray } from '../../platform/db/sql.js';
 import { users } from '../identity/identity.tables.js';
-import { defaultReminderRules, type ReminderRules } from './reminders.models.js';
+import { defaultReminderRules, type ReminderKind, type ReminderRules } from './reminders.models.js';
 import { reminderDeliveries, reminderSettings } from './reminders.tables.js';
 
 type SettingsRow = typeof reminderSettings.$inferSelect;
@@ -83,9 +84,45 @@ export async function insertNewReminders(
     .returning({ id: reminderDeliveries.id, userId: reminderDeliveries.userId });
 }
 
-export async function linkNotification(tx: Db, reminderId: string, notificationId: string) {
-  await tx
-    .update(reminderDeliveries)
-    .set({ notificationId })
-    .where(eq(reminderDeliveries.id, reminderId));
+/** One occasion of one item: the unique key of `reminder_deliveries` without the recipient. */
+export interface ReminderKey {
+  source: string;
+  itemKey: string;
+  kind: ReminderKind;
+  dueDate: string;
+  onDate: string;
+}
+
+/** The set member `sentReminderKeys` returns for a reminder of `key` to `userId`. */
+export function sentKey(key: ReminderKey, userId: string): string {
+  return [key.source, key.itemKey, key.kind, key.dueDate, key.onDate, userId].join('|');
+}
+
+/** Which of these occasions were already sent, and to whom (as `sentKey` strings); one query. */
+export async function sentReminderKeys(db: Db, keys: ReminderKey[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await queryRows<ReminderKey & { userId: string }>(
+    db,
+    sql`select r.source, r.item_key as "itemKey", r.kind::text as kind,
+               r.due_date::text as "dueDate", r.on_date::text as "onDate", r.user_id as "userId"
+        from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb)
+          as k("source" text, "itemKey" text, "kind" text, "dueDate" date, "onDate" date)
+        join reminder_deliveries r on r.source = k."source" and r.item_key = k."itemKey"
+          and r.kind::text = k."kind" and r.due_date = k."dueDate" and r.on_date = k."onDate"`,
+  );
+  return new Set(rows.map((r) => sentKey(r, r.userId)));
+}
+
+/** Points each new reminder at the bell notification made for it, in one statement. */
+export async function linkNotifications(
+  tx: Db,
+  links: { reminderId: string; notificationId: string }[],
+): Promise<void> {
+  if (links.length === 0) return;
+  await tx.execute(
+    sql`update reminder_deliveries r set notification_id = l.notification_id
+        from unnest(${uuidArray(links.map((l) => l.reminderId))},
+                    ${uuidArray(links.map((l) => l.notificationId))}) as l(id, notification_id)
+        where r.id = l.id`,
+  );
 }

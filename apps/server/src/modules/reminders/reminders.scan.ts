@@ -65,44 +65,64 @@ export async function runReminderScan(deps: ScanDeps): Promise<ScanResult> {
     ...new Set(found.flatMap((f) => [...f.item.assigneeIds, ...f.item.escalateToIds])),
   ]);
 
-  let sent = 0;
+  // What today brings, per item and occasion, to whom (not yet checked against what was sent).
+  const occasions: Occasion[] = [];
   for (const { source, item } of found) {
     const rules = rulesByAgency.get(item.agencyId) ?? defaultReminderRules;
     if (!isTimeToRemind(clockTime, rules)) continue;
-    const planned = planReminders(item.dueDate, rules, calendar, today);
-    if (planned.length === 0) continue;
-    sent += await remindItem(deps.db, { source, item, planned, disabled, now });
+    for (const reminder of planReminders(item.dueDate, rules, calendar, today)) {
+      const people = reminder.to === 'assignees' ? item.assigneeIds : item.escalateToIds;
+      const recipients = [...new Set(people)].filter((id) => !disabled.has(id));
+      if (recipients.length > 0) occasions.push({ source, item, reminder, recipients });
+    }
   }
+  // One read of what earlier scans sent, so that a repeated scan (every interval, all day) opens
+  // no transaction for items already reminded; the unique key still settles concurrent scans.
+  const already = await repo.sentReminderKeys(deps.db, occasions.map(reminderKeyOf));
+  const pending = new Map<DeadlineItem, Occasion[]>();
+  for (const o of occasions) {
+    const key = reminderKeyOf(o);
+    const recipients = o.recipients.filter((userId) => !already.has(repo.sentKey(key, userId)));
+    if (recipients.length === 0) continue;
+    pending.set(o.item, [...(pending.get(o.item) ?? []), { ...o, recipients }]);
+  }
+
+  let sent = 0;
+  for (const itemOccasions of pending.values())
+    sent += await remindItem(deps.db, itemOccasions, now);
   return { items: found.length, sent };
 }
 
-async function remindItem(
-  db: Db,
-  input: {
-    source: DeadlineSource;
-    item: DeadlineItem;
-    planned: PlannedReminder[];
-    disabled: Set<string>;
-    now: Date;
-  },
-): Promise<number> {
-  const { source, item, now } = input;
+interface Occasion {
+  source: DeadlineSource;
+  item: DeadlineItem;
+  reminder: PlannedReminder;
+  recipients: string[];
+}
+
+function reminderKeyOf(o: Occasion): repo.ReminderKey {
+  return {
+    source: o.source.kind,
+    itemKey: o.item.key,
+    kind: o.reminder.kind,
+    dueDate: o.item.dueDate,
+    onDate: o.reminder.onDate,
+  };
+}
+
+/** One item's new reminders in one transaction: the rows, the notifications, the escalation mark. */
+async function remindItem(db: Db, occasions: Occasion[], now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     let sent = 0;
-    for (const p of input.planned) {
-      const people = p.to === 'assignees' ? item.assigneeIds : item.escalateToIds;
-      const recipients = [...new Set(people)].filter((id) => !input.disabled.has(id));
+    for (const o of occasions) {
+      const { source, item, reminder } = o;
       const inserted = await repo.insertNewReminders(
         tx,
-        recipients.map((userId) => ({
+        o.recipients.map((userId) => ({
           id: newId(),
-          source: source.kind,
-          itemKey: item.key,
+          ...reminderKeyOf(o),
           agencyId: item.agencyId,
           userId,
-          kind: p.kind,
-          dueDate: item.dueDate,
-          onDate: p.onDate,
           createdAt: now,
         })),
       );
@@ -111,8 +131,8 @@ async function remindItem(
         tx,
         {
           userIds: inserted.map((r) => r.userId),
-          kind: `reminder.${p.kind}`,
-          title: reminderTitle(p, item),
+          kind: `reminder.${reminder.kind}`,
+          title: reminderTitle(reminder, item),
           subject: item.subject,
           urgency: item.urgency,
         },
@@ -120,11 +140,14 @@ async function remindItem(
         { channels: true },
       );
       const byUser = new Map(notifications.map((n) => [n.userId, n.id]));
-      for (const r of inserted) {
-        const notificationId = byUser.get(r.userId);
-        if (notificationId) await repo.linkNotification(tx, r.id, notificationId);
-      }
-      if (p.kind === 'escalation') await source.onEscalated?.(tx, [item.key], now);
+      await repo.linkNotifications(
+        tx,
+        inserted.flatMap((r) => {
+          const notificationId = byUser.get(r.userId);
+          return notificationId ? [{ reminderId: r.id, notificationId }] : [];
+        }),
+      );
+      if (reminder.kind === 'escalation') await source.onEscalated?.(tx, [item.key], now);
       sent += inserted.length;
     }
     return sent;

@@ -1,4 +1,4 @@
 export { registerTaskRoutes } from './tasks.routes.js';
-export { taskDeadlines, markTasksEscalated } from './tasks.deadlines.js';
+export { taskDeadlines } from './tasks.deadlines.js';
 export { taskFileAccessRule } from './tasks.views.usecases.js';
 export { taskVisibleTo } from './tasks.visibility.js';

@@ -14,6 +14,7 @@ import { tasksErrors } from './tasks.errors.js';
 import { atLeastAsSecret, MAX_TASK_DEPTH, nextTaskState } from './tasks.models.js';
 import {
   allowedOwnerAgencies,
+  checkAssigningLeader,
   resolveCoOwners,
   resolveDue,
   resolveOwner,
@@ -63,13 +64,6 @@ function checkPublic(isPublic: boolean, secrecy: Secrecy) {
 export function actingLeader(ctx: TaskStepContext, agencyId: string): string | null {
   if (!ctx.scope.leaderAgencyIds.includes(agencyId)) return null;
   return ctx.actor.onBehalfOf?.userId ?? ctx.actor.userId;
-}
-
-async function checkAssigningLeader(ctx: TaskStepContext, userId: string, agencyId: string) {
-  if (!(await repo.isLeaderOf(ctx.tx, userId, agencyId)))
-    throw tasksErrors.ownerInvalid('The assigning leader must lead the issuing agency', {
-      errors: [{ path: 'body.assigningLeaderId', message: userId, code: 'not_leader' }],
-    });
 }
 
 /** Insert a task with its co-owners and files, tell the owner, audit it, roll the parent up. */
@@ -148,7 +142,8 @@ export async function createTask(
         'Leaders give tasks for their agency; unit heads only inside their unit',
       );
     const coOwners = await resolveCoOwners(ctx.tx, body.coOwners, allowed, owner);
-    if (body.assigningLeaderId) await checkAssigningLeader(ctx, body.assigningLeaderId, agencyId);
+    if (body.assigningLeaderId)
+      await checkAssigningLeader(ctx.tx, body.assigningLeaderId, agencyId);
     const source = body.source ?? { type: 'none' as const, id: null };
     if (source.type === 'outgoing_document') {
       const rows = await queryRows<{ agency_id: string }>(

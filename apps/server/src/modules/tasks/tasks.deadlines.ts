@@ -39,7 +39,22 @@ export function deadlineItemOf(r: DeadlineRow): DeadlineItem {
   };
 }
 
-/** Open tasks (assigned or in progress) due on or before `until` (`YYYY-MM-DD`). */
+/**
+ * The reminder scan tells this module when it escalated an overdue task: the first time is kept
+ * in `tasks.escalated_at` (shown on the task page and usable by dashboards). Idempotent.
+ */
+export async function markTasksEscalated(tx: Db, taskIds: string[], at: Date): Promise<void> {
+  if (taskIds.length === 0) return;
+  await tx.execute(
+    sql`update tasks set escalated_at = ${at.toISOString()}
+        where id = any(${uuidArray(taskIds)}) and escalated_at is null`,
+  );
+}
+
+/**
+ * Open tasks (assigned or in progress) due on or before `until` (`YYYY-MM-DD`); an escalation is
+ * stamped on the task.
+ */
 export const taskDeadlines: DeadlineSource = {
   kind: 'task',
   openItemsDueBy: async (db: Db, until: string) => {
@@ -55,16 +70,5 @@ export const taskDeadlines: DeadlineSource = {
     );
     return rows.map(deadlineItemOf);
   },
+  onEscalated: markTasksEscalated,
 };
-
-/**
- * The reminder scan tells this module when it escalated an overdue task: the first time is kept
- * in `tasks.escalated_at` (shown on the task page and usable by dashboards). Idempotent.
- */
-export async function markTasksEscalated(tx: Db, taskIds: string[], at: Date): Promise<void> {
-  if (taskIds.length === 0) return;
-  await tx.execute(
-    sql`update tasks set escalated_at = ${at.toISOString()}
-        where id = any(${uuidArray(taskIds)}) and escalated_at is null`,
-  );
-}

@@ -1,4 +1,10 @@
-import type { Due, TaskReportPeriod, TaskState } from '@vanban/contracts';
+import {
+  secrecyValues,
+  type Due,
+  type Secrecy,
+  type TaskReportPeriod,
+  type TaskState,
+} from '@vanban/contracts';
 import { tasksErrors } from './tasks.errors.js';
 
 /**
@@ -134,16 +140,8 @@ export function isReportMissing(
   return now.getTime() > next.getTime();
 }
 
-export type SecrecyLevel = 'normal' | 'confidential' | 'secret' | 'top_secret';
-const secrecyRank: Record<SecrecyLevel, number> = {
-  normal: 0,
-  confidential: 1,
-  secret: 2,
-  top_secret: 3,
-};
-
-/** A sub-task is at least as secret as its parent. */
-export function atLeastAsSecret(parent: SecrecyLevel, wanted: SecrecyLevel | undefined) {
+/** A sub-task is at least as secret as its parent (`secrecyValues` runs from least to most secret). */
+export function atLeastAsSecret(parent: Secrecy, wanted: Secrecy | undefined): Secrecy {
   const w = wanted ?? parent;
-  return secrecyRank[w] >= secrecyRank[parent] ? w : parent;
+  return secrecyValues.indexOf(w) >= secrecyValues.indexOf(parent) ? w : parent;
 }

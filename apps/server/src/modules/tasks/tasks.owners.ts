@@ -83,6 +83,10 @@ export async function resolveCoOwners(
   path = 'body.coOwners',
 ): Promise<repo.CoOwner[]> {
   const ownerIds = new Set([owner.ownerAgencyId, owner.ownerUnitId, owner.ownerUserId]);
+  const idsOf = (kind: TaskCoOwnerInput['kind']) =>
+    inputs.filter((c) => c.kind === kind).map((c) => c.id);
+  const units = new Map((await findUnits(db, idsOf('unit'))).map((u) => [u.id, u]));
+  const users = new Map((await repo.findActiveUsers(db, idsOf('user'))).map((u) => [u.id, u]));
   const seen = new Set<string>();
   const out: repo.CoOwner[] = [];
   for (const [i, c] of inputs.entries()) {
@@ -92,18 +96,26 @@ export async function resolveCoOwners(
     if (c.kind === 'agency' && !allowed.has(c.id))
       throw invalid(p, 'The co-owner agency is not one the issuer may give work to');
     if (c.kind === 'unit') {
-      const [unit] = await findUnits(db, [c.id]);
+      const unit = units.get(c.id);
       if (!unit || unit.validTo !== null || !allowed.has(unit.agencyId))
         throw invalid(p, 'The co-owner unit is not a current unit of an allowed agency');
     }
     if (c.kind === 'user') {
-      const [user] = await repo.findActiveUsers(db, [c.id]);
+      const user = users.get(c.id);
       if (!user || !user.agency_ids.some((a) => allowed.has(a)))
         throw invalid(p, 'The co-owner is not an active user of an allowed agency');
     }
     out.push({ kind: c.kind, principalId: c.id });
   }
   return out;
+}
+
+/** The leader in whose name a task is given must lead (or deputise in) the issuing agency. */
+export async function checkAssigningLeader(db: Db, userId: string, agencyId: string) {
+  if (!(await repo.isLeaderOf(db, userId, agencyId)))
+    throw tasksErrors.ownerInvalid('The assigning leader must lead the issuing agency', {
+      errors: [{ path: 'body.assigningLeaderId', message: userId, code: 'not_leader' }],
+    });
 }
 
 /** A due date from the body (a date or working days after the start), checked against today. */

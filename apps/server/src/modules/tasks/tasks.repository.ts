@@ -46,10 +46,14 @@ export async function childrenOf(
     .where(eq(tasks.parentId, id));
 }
 
-/** The chain above a task: parent first, root last. */
+/**
+ * The chain above a task: parent first, root last. With `scope`, only the ancestors the viewer may
+ * see or that are not confidential (the detail page's breadcrumb), filtered in the same query.
+ */
 export async function ancestorsOf(
   db: Db,
   id: string,
+  scope?: ActorScope,
 ): Promise<{ id: string; title: string; secrecy: string }[]> {
   return queryRows<{ id: string; title: string; secrecy: string }>(
     db,
@@ -60,7 +64,9 @@ export async function ancestorsOf(
           select p.id, p.parent_id, up.n + 1 from up join tasks p on p.id = up.parent_id
           where up.n < 50
         ) select up.id, t.title, t.secrecy::text as secrecy
-          from up join tasks t on t.id = up.id order by up.n`,
+          from up join tasks t on t.id = up.id
+          ${scope ? sql`where t.secrecy = 'normal' or ${taskVisibleTo(scope)}` : sql``}
+          order by up.n`,
   );
 }
 
@@ -248,15 +254,4 @@ export async function findActiveUsers(db: Db, ids: string[]) {
                 where r.user_id = u.id and r.unit_id is not null) as unit_ids
         from users u where u.id = any(${uuidArray(ids)}) and not u.disabled`,
   );
-}
-
-/** Number of sub-tasks per task, for lists. */
-export async function subtaskCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await queryRows<{ parent_id: string; n: number }>(
-    db,
-    sql`select parent_id, count(*)::int as n from tasks
-        where parent_id = any(${uuidArray(ids)}) group by parent_id`,
-  );
-  return new Map(rows.map((r) => [r.parent_id, r.n]));
 }

@@ -75,10 +75,9 @@ export async function getTask(deps: TaskDeps, actor: Actor, id: string): Promise
   const task = (await repo.findTask(db, id))!;
   const descendants = await descendantSummaries(db, scope, id, today);
   const children = await repo.childrenOf(db, id);
-  const ancestors = [];
-  for (const a of await repo.ancestorsOf(db, id))
-    if (a.secrecy === 'normal' || (await repo.isVisible(db, scope, a.id)))
-      ancestors.unshift({ id: a.id, title: a.title });
+  const ancestors = (await repo.ancestorsOf(db, id, scope))
+    .reverse()
+    .map((a) => ({ id: a.id, title: a.title }));
   const reports = await repo.listReports(db, id);
   const files = await repo.listFiles(db, id);
   const person = await repo.userNames(db, [

@@ -3,7 +3,13 @@ import { newId } from '../../platform/db/ids.js';
 import type { Actor, RequestMeta } from '../identity/index.js';
 import { tasksErrors } from './tasks.errors.js';
 import { nextTaskState, rolledUpProgress, validateProgress } from './tasks.models.js';
-import { allowedOwnerAgencies, resolveCoOwners, resolveDue, resolveOwner } from './tasks.owners.js';
+import {
+  allowedOwnerAgencies,
+  checkAssigningLeader,
+  resolveCoOwners,
+  resolveDue,
+  resolveOwner,
+} from './tasks.owners.js';
 import {
   isIssuerSide,
   isOwnerAgencyLeader,
@@ -63,15 +69,8 @@ export async function updateTask(
       set('public', body.public);
     }
     if (body.assigningLeaderId !== undefined) {
-      if (
-        body.assigningLeaderId !== null &&
-        !(await repo.isLeaderOf(ctx.tx, body.assigningLeaderId, t.agencyId))
-      )
-        throw tasksErrors.ownerInvalid('The assigning leader must lead the issuing agency', {
-          errors: [
-            { path: 'body.assigningLeaderId', message: body.assigningLeaderId, code: 'not_leader' },
-          ],
-        });
+      if (body.assigningLeaderId !== null)
+        await checkAssigningLeader(ctx.tx, body.assigningLeaderId, t.agencyId);
       set('assigningLeaderId', body.assigningLeaderId);
     }
     let dueChanged = false;
